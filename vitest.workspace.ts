@@ -1,0 +1,56 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import react from '@vitejs/plugin-react'
+import { playwright } from '@vitest/browser-playwright'
+import type { TestProjectInlineConfiguration } from 'vitest/config'
+import { chromiumLaunchOptions } from './scripts/chromium.ts'
+import { workspaceAliases } from './scripts/workspaceAliases.ts'
+
+// A fresh object per project: Vitest writes into it while resolving browser projects.
+const browser = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions: chromiumLaunchOptions }),
+  instances: [{ browser: 'chromium' as const }],
+})
+
+/**
+ * The single list of test projects. Vitest 4 ignores a workspace file on its own, so the root
+ * `vitest.config.ts` reads this list into `test.projects`.
+ */
+export default [
+  {
+    resolve: { alias: workspaceAliases },
+    test: {
+      name: 'node',
+      environment: 'node',
+      include: ['packages/{client,server}/src/**/*.test.ts'],
+    },
+  },
+  {
+    plugins: [react()],
+    resolve: { alias: workspaceAliases },
+    test: {
+      name: 'dom',
+      environment: 'jsdom',
+      include: ['packages/react/src/**/*.test.{ts,tsx}'],
+      setupFiles: ['./scripts/jestDomSetup.ts'],
+    },
+  },
+  {
+    plugins: [react()],
+    resolve: { alias: workspaceAliases },
+    test: {
+      name: 'browser',
+      include: ['packages/ui/src/**/*.test.{ts,tsx}'],
+      browser: browser(),
+    },
+  },
+  {
+    plugins: [storybookTest({ configDir: '.storybook' })],
+    resolve: { alias: workspaceAliases },
+    test: {
+      name: 'storybook',
+      browser: browser(),
+    },
+  },
+] satisfies TestProjectInlineConfiguration[]
