@@ -1,1 +1,24 @@
-export {}
+export { BASE_PATHS, createApp, type KindlingApp } from './app.ts'
+export { type ErrorBody, errorBody } from './errors.ts'
+export { DEFAULT_FAULT_AFTER, type Faults, type HttpFault, parseFaults, splitModelFaults } from './faults.ts'
+export { type BuiltinModel, builtinModels, findBuiltinModel, type ModelOutput } from './models/index.ts'
+export {
+  DEFAULT_CORS_ORIGINS,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_UPSTREAM_URL,
+  parseCors,
+  type ServerOptions,
+  serverOptionsFromEnv,
+  type UpstreamOptions,
+} from './options.ts'
+export { MALFORMED_CHUNK, type StreamEnd } from './sse.ts'
+export { type RunningServer, type StartServerOptions, startServer } from './startServer.ts'
+export {
+  createStreamTracker,
+  type StreamEndListener,
+  type StreamRecord,
+  type StreamStats,
+  type StreamTracker,
+} from './streamTracker.ts'
+export { countTokens, tokenize } from './tokenizer.ts'
+export { countChatPromptTokens, type Usage } from './usage.ts'

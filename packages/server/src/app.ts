@@ -1,0 +1,229 @@
+import type { HttpBindings } from '@hono/node-server'
+import { type Context, Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
+import { errorResponse } from './errors.ts'
+import { type Faults, httpFaultResponse, mergeFaults, parseFaults, splitModelFaults } from './faults.ts'
+import { generateChat, generateCompletion } from './generate.ts'
+import { builtinModels, findBuiltinModel } from './models/index.ts'
+import { DEFAULT_CORS_ORIGINS, DEFAULT_MAX_BODY_BYTES, type ServerOptions } from './options.ts'
+import { forwardToUpstream, listUpstreamModels } from './proxy.ts'
+import { readRequestBody } from './readRequestBody.ts'
+import { ChatCompletionRequestSchema, CompletionRequestSchema } from './requestSchemas.ts'
+import { createSseBody, type SseFrame, sseFrames } from './sse.ts'
+import { createStreamTracker } from './streamTracker.ts'
+
+/** The base paths every route is served under: Fireworks' and the OpenAI style. */
+export const BASE_PATHS = ['/inference/v1', '/v1'] as const
+
+/** The Hono app {@link createApp} returns; `c.env` holds Node's request and response when served by Node. */
+export type KindlingApp = Hono<{ Bindings: Partial<HttpBindings> }>
+type AppContext = Context<{ Bindings: Partial<HttpBindings> }>
+
+const FAULT_HEADER = 'x-kindling-fault'
+const DELAY_HEADER = 'x-kindling-delay'
+// Built once: the model list never changes while the server runs.
+const CREATED = Math.floor(Date.now() / 1000)
+
+class BadRequest extends Error {
+  constructor(
+    message: string,
+    readonly param: string,
+  ) {
+    super(message)
+  }
+}
+
+function headerFaults(c: AppContext): Faults {
+  const spec = c.req.header(FAULT_HEADER)
+  if (!spec) return {}
+  try {
+    return parseFaults(spec)
+  } catch (error) {
+    throw new BadRequest(`Invalid ${FAULT_HEADER} header: ${(error as Error).message}.`, FAULT_HEADER)
+  }
+}
+
+function requestDelay(c: AppContext, faults: Faults, options: ServerOptions): number {
+  if (faults.delayMs !== undefined) return faults.delayMs
+  const header = c.req.header(DELAY_HEADER)
+  if (header === undefined) return options.delayMs ?? 0
+  const delay = Number(header)
+  if (!Number.isFinite(delay) || delay < 0) {
+    throw new BadRequest(
+      `Invalid ${DELAY_HEADER} header: expected milliseconds, got '${header}'.`,
+      DELAY_HEADER,
+    )
+  }
+  return delay
+}
+
+// Built-in models take a fault suffix (`kindling-echo+cut=3`); other names are left alone.
+function resolveModel(requested: string, fromHeader: Faults) {
+  const { model, spec } = splitModelFaults(requested)
+  const builtin = findBuiltinModel(model) ?? findBuiltinModel(requested)
+  if (!builtin || spec === null || builtin.id === requested) return { builtin, faults: fromHeader }
+  try {
+    return { builtin, faults: mergeFaults(parseFaults(spec), fromHeader) }
+  } catch (error) {
+    throw new BadRequest(
+      `Invalid fault suffix in model '${requested}': ${(error as Error).message}.`,
+      'model',
+    )
+  }
+}
+
+// A non-streamed `stall` never answers: it waits until the client gives up.
+function stallUntilClosed(c: AppContext): Promise<Response> {
+  return new Promise((resolve) => {
+    const signal = c.req.raw.signal
+    const answer = () => resolve(new Response(null, { status: 499 }))
+    if (signal.aborted) answer()
+    else signal.addEventListener('abort', answer, { once: true })
+  })
+}
+
+/**
+ * Creates the server as a Hono app, to serve with `@hono/node-server` or mount in another app.
+ * Routes: `GET …/models`, `POST …/completions`, `POST …/chat/completions` under `/inference/v1` and
+ * `/v1`, and `GET /kindling/streams` (open and ended stream counts).
+ */
+export function createApp(options: ServerOptions = {}): KindlingApp {
+  const app: KindlingApp = new Hono()
+  const tracker = options.tracker ?? createStreamTracker()
+  const log = options.log ?? (() => {})
+  const corsOrigins = options.cors ?? DEFAULT_CORS_ORIGINS
+
+  app.use('*', async (c, next) => {
+    await next()
+    log(`${c.req.method} ${c.req.path} ${c.res.status}`)
+  })
+  if (corsOrigins !== false) {
+    app.use('*', cors({ origin: corsOrigins, exposeHeaders: ['Retry-After', 'X-Request-Id'], maxAge: 600 }))
+  }
+
+  const limitBody = bodyLimit({
+    maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    onError: () =>
+      errorResponse(
+        413,
+        `The request body is larger than ${options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes.`,
+        {
+          code: 'request_too_large',
+        },
+      ),
+  })
+
+  const streamResponse = (
+    c: AppContext,
+    chunks: unknown[],
+    faults: Faults,
+    delayMs: number,
+    model: string,
+  ) => {
+    const end = tracker.start({ path: c.req.path, model, source: 'builtin' })
+    const frames: Iterable<SseFrame> = sseFrames(chunks, faults)
+    const body = createSseBody(frames, {
+      lineEnding: faults.crlf ? '\r\n' : '\n',
+      delayMs,
+      onEnd: end,
+      cut: (fail) => {
+        const socket = c.env?.outgoing?.socket
+        // Ending the socket flushes what was written, then closes it without the final chunk.
+        if (socket) socket.end(() => socket.destroy())
+        else fail(new Error('Connection cut (fault injected by kindling).'))
+      },
+    })
+    return new Response(body, {
+      headers: {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        'x-accel-buffering': 'no',
+      },
+    })
+  }
+
+  for (const base of BASE_PATHS) {
+    app.get(`${base}/models`, async (c) => {
+      const faults = headerFaults(c)
+      if (faults.http) return httpFaultResponse(faults.http, undefined)
+      if (faults.stallAfter !== undefined) return stallUntilClosed(c)
+      const data: unknown[] = builtinModels.map((model) => ({
+        id: model.id,
+        object: 'model',
+        created: CREATED,
+        owned_by: 'kindling',
+      }))
+      if (options.upstream) {
+        const upstream = await listUpstreamModels(options.upstream, c.req.raw.signal)
+        if (upstream.error) log(`upstream models unavailable: ${upstream.error}`)
+        data.push(...upstream.data)
+      }
+      return c.json({ object: 'list', data })
+    })
+
+    app.post(`${base}/chat/completions`, limitBody, async (c) => {
+      const fromHeader = headerFaults(c)
+      const read = await readRequestBody(c.req.raw, ChatCompletionRequestSchema)
+      if (!read.ok) return read.response
+      const request = read.value
+      const { builtin, faults } = resolveModel(request.model, fromHeader)
+      if (faults.http) return httpFaultResponse(faults.http, request.model)
+      const delayMs = requestDelay(c, faults, options)
+      if (!builtin) return forward(c, '/chat/completions', read.raw, request.model)
+      if (!request.stream && faults.stallAfter !== undefined) return stallUntilClosed(c)
+      const generated = generateChat(builtin, request)
+      if (!request.stream) return c.json(generated.response())
+      return streamResponse(c, generated.chunks(), faults, delayMs, builtin.id)
+    })
+
+    app.post(`${base}/completions`, limitBody, async (c) => {
+      const fromHeader = headerFaults(c)
+      const read = await readRequestBody(c.req.raw, CompletionRequestSchema)
+      if (!read.ok) return read.response
+      const request = read.value
+      const { builtin, faults } = resolveModel(request.model, fromHeader)
+      if (faults.http) return httpFaultResponse(faults.http, request.model)
+      const delayMs = requestDelay(c, faults, options)
+      if (!builtin) return forward(c, '/completions', read.raw, request.model)
+      if (!request.stream && faults.stallAfter !== undefined) return stallUntilClosed(c)
+      const generated = generateCompletion(builtin, request)
+      if (!request.stream) return c.json(generated.response())
+      return streamResponse(c, generated.chunks(), faults, delayMs, builtin.id)
+    })
+  }
+
+  const forward = (c: AppContext, path: string, raw: string, model: string) => {
+    if (!options.upstream) {
+      return errorResponse(404, `The model '${model}' does not exist or you do not have access to it.`, {
+        code: 'model_not_found',
+        param: 'model',
+      })
+    }
+    return forwardToUpstream(options.upstream, path, c.req.raw, raw, {
+      onStream: () => tracker.start({ path: c.req.path, model, source: 'proxied' }),
+    })
+  }
+
+  app.get('/kindling/streams', (c) => c.json(tracker.stats()))
+
+  app.notFound((c) =>
+    errorResponse(
+      404,
+      `No route ${c.req.method} ${c.req.path}. Try GET /v1/models or POST /v1/chat/completions.`,
+      {
+        code: 'not_found',
+      },
+    ),
+  )
+  app.onError((error, c) => {
+    if (error instanceof BadRequest)
+      return errorResponse(400, error.message, { code: 'invalid_value', param: error.param })
+    log(`error on ${c.req.method} ${c.req.path}: ${error.message}`)
+    return errorResponse(500, 'The server had an error while processing your request.', {
+      type: 'server_error',
+      code: 'internal_error',
+    })
+  })
+  return app
+}

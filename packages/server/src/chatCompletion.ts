@@ -1,0 +1,139 @@
+import { type ChatTokenLogprob, chatTokenLogprob } from './logprobs.ts'
+import type { ChoicePlan, PlannedDelta } from './planChoice.ts'
+import { type Usage, usage } from './usage.ts'
+
+/** Everything needed to write one chat completion, streamed or not. */
+export interface ChatGeneration {
+  id: string
+  created: number
+  model: string
+  plans: ChoicePlan[]
+  promptTokens: number
+  /** `top_logprobs` when the request asked for `logprobs`, else null. */
+  topLogprobs: number | null
+  /** `stream_options.include_usage`: usage in a chunk of its own with `choices: []`. */
+  includeUsage: boolean
+}
+
+type ChatChunk = {
+  id: string
+  object: 'chat.completion.chunk'
+  created: number
+  model: string
+  choices: Record<string, unknown>[]
+  usage?: Usage
+}
+
+function totalUsage(generation: ChatGeneration): Usage {
+  const completion = generation.plans.reduce((sum, plan) => sum + plan.completionTokens, 0)
+  return usage(generation.promptTokens, completion)
+}
+
+function deltaOf(planned: PlannedDelta): Record<string, unknown> {
+  switch (planned.kind) {
+    case 'reasoning':
+      return { reasoning_content: planned.text }
+    case 'content':
+      return { content: planned.text }
+    case 'toolCall':
+      return {
+        tool_calls: [
+          {
+            index: planned.toolIndex,
+            id: planned.id,
+            type: 'function',
+            function: { name: planned.name, arguments: '' },
+          },
+        ],
+      }
+    case 'toolArguments':
+      return { tool_calls: [{ index: planned.toolIndex, function: { arguments: planned.text } }] }
+  }
+}
+
+const callsTools = (plan: ChoicePlan) => plan.deltas.some((delta) => delta.kind === 'toolCall')
+
+/**
+ * The chunks of a streamed chat completion: a `role` chunk per choice, then one delta per token with
+ * the choices interleaved round-robin, a `finish_reason` chunk as each choice ends, and `usage` on
+ * the last chunk (or, with `includeUsage`, in a final chunk with `choices: []`).
+ */
+export function chatCompletionChunks(generation: ChatGeneration): ChatChunk[] {
+  const { id, created, model, plans, topLogprobs } = generation
+  const chunk = (choice: Record<string, unknown>): ChatChunk => ({
+    id,
+    object: 'chat.completion.chunk',
+    created,
+    model,
+    choices: [choice],
+  })
+  const chunks: ChatChunk[] = plans.map((plan, index) =>
+    chunk({
+      index,
+      delta: { role: 'assistant', content: callsTools(plan) ? null : '' },
+      finish_reason: null,
+    }),
+  )
+  const longest = Math.max(...plans.map((plan) => plan.deltas.length))
+  for (let step = 0; step <= longest; step++) {
+    for (const [index, plan] of plans.entries()) {
+      const planned = plan.deltas[step]
+      if (planned) {
+        const choice: Record<string, unknown> = { index, delta: deltaOf(planned), finish_reason: null }
+        if (topLogprobs !== null && planned.kind === 'content') {
+          choice.logprobs = { content: [chatTokenLogprob(planned.text, topLogprobs)] }
+        }
+        chunks.push(chunk(choice))
+      } else if (step === plan.deltas.length) {
+        chunks.push(chunk({ index, delta: {}, finish_reason: plan.finishReason }))
+      }
+    }
+  }
+  if (generation.includeUsage) {
+    chunks.push({
+      id,
+      object: 'chat.completion.chunk',
+      created,
+      model,
+      choices: [],
+      usage: totalUsage(generation),
+    })
+  } else {
+    const last = chunks.at(-1)
+    if (last) last.usage = totalUsage(generation)
+  }
+  return chunks
+}
+
+/** The body of a chat completion that is not streamed. */
+export function chatCompletionResponse(generation: ChatGeneration): Record<string, unknown> {
+  const { id, created, model, plans, topLogprobs } = generation
+  const choices = plans.map((plan, index) => {
+    let reasoning = ''
+    let content = ''
+    const logprobs: ChatTokenLogprob[] = []
+    const toolCalls: { id: string; type: 'function'; function: { name: string; arguments: string } }[] = []
+    for (const planned of plan.deltas) {
+      if (planned.kind === 'reasoning') reasoning += planned.text
+      else if (planned.kind === 'content') {
+        content += planned.text
+        if (topLogprobs !== null) logprobs.push(chatTokenLogprob(planned.text, topLogprobs))
+      } else if (planned.kind === 'toolCall') {
+        toolCalls.push({ id: planned.id, type: 'function', function: { name: planned.name, arguments: '' } })
+      } else {
+        const call = toolCalls[planned.toolIndex]
+        if (call) call.function.arguments += planned.text
+      }
+    }
+    const message: Record<string, unknown> = {
+      role: 'assistant',
+      content: toolCalls.length > 0 && content === '' ? null : content,
+    }
+    if (reasoning !== '') message.reasoning_content = reasoning
+    if (toolCalls.length > 0) message.tool_calls = toolCalls
+    const choice: Record<string, unknown> = { index, message, finish_reason: plan.finishReason }
+    if (topLogprobs !== null) choice.logprobs = { content: logprobs }
+    return choice
+  })
+  return { id, object: 'chat.completion', created, model, choices, usage: totalUsage(generation) }
+}

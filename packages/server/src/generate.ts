@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto'
+import { type ChatGeneration, chatCompletionChunks, chatCompletionResponse } from './chatCompletion.ts'
+import type { BuiltinModel } from './models/index.ts'
+import { planChoice } from './planChoice.ts'
+import type { ChatRequest, CompletionRequest } from './requestSchemas.ts'
+import { type CompletionGeneration, completionChunks, completionResponse } from './textCompletion.ts'
+import { countTokens } from './tokenizer.ts'
+import { countChatPromptTokens } from './usage.ts'
+
+/** A built-in model's answer, ready to send whole or as stream chunks. */
+export interface Generated {
+  response(): Record<string, unknown>
+  chunks(): unknown[]
+}
+
+const newId = (prefix: string) => `${prefix}-${randomUUID().replaceAll('-', '')}`
+const now = () => Math.floor(Date.now() / 1000)
+
+/** Runs a chat request on a built-in model: `n` choices, cut by `stop` and `max_tokens`. */
+export function generateChat(model: BuiltinModel, request: ChatRequest): Generated {
+  const n = request.n ?? 1
+  const maxTokens = request.max_completion_tokens ?? request.max_tokens
+  const plans = Array.from({ length: n }, (_, index) =>
+    planChoice(model.chat(request, index), { stop: request.stop, maxTokens }),
+  )
+  const generation: ChatGeneration = {
+    id: newId('chatcmpl'),
+    created: now(),
+    model: model.id,
+    plans,
+    promptTokens: countChatPromptTokens(request.messages),
+    topLogprobs: request.logprobs ? (request.top_logprobs ?? 0) : null,
+    includeUsage: request.stream_options?.include_usage === true,
+  }
+  return {
+    response: () => chatCompletionResponse(generation),
+    chunks: () => chatCompletionChunks(generation),
+  }
+}
+
+/**
+ * Runs a completion request on a built-in model: `n` choices per prompt (choice index
+ * `promptIndex * n + j`), the prompt echoed first with `echo`, cut by `stop` and `max_tokens`.
+ */
+export function generateCompletion(model: BuiltinModel, request: CompletionRequest): Generated {
+  const n = request.n ?? 1
+  const prompts = typeof request.prompt === 'string' ? [request.prompt] : request.prompt
+  const choices = prompts.flatMap((prompt) =>
+    Array.from({ length: n }, (_, index) => ({
+      plan: planChoice(
+        { content: model.complete(prompt, request, index) },
+        { stop: request.stop, maxTokens: request.max_tokens },
+      ),
+      echoed: request.echo ? prompt : '',
+    })),
+  )
+  const logprobs = request.logprobs
+  const generation: CompletionGeneration = {
+    id: newId('cmpl'),
+    created: now(),
+    model: model.id,
+    choices,
+    promptTokens: prompts.reduce((sum, prompt) => sum + countTokens(prompt), 0),
+    topLogprobs: logprobs == null || logprobs === false ? null : logprobs === true ? 1 : logprobs,
+    includeUsage: request.stream_options?.include_usage === true,
+  }
+  return { response: () => completionResponse(generation), chunks: () => completionChunks(generation) }
+}

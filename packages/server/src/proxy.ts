@@ -1,0 +1,124 @@
+import { errorResponse } from './errors.ts'
+import type { UpstreamOptions } from './options.ts'
+import type { StreamEnd } from './sse.ts'
+
+// Hop-by-hop headers, and the ones fetch invalidates by decoding the body itself.
+const DROPPED_RESPONSE_HEADERS = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-encoding',
+  'content-length',
+  'set-cookie',
+])
+
+function upstreamUrl(upstream: UpstreamOptions, path: string): string {
+  return `${upstream.url.replace(/\/+$/, '')}${path}`
+}
+
+// Only what the upstream needs: the server's key, never the caller's Authorization or cookies.
+function upstreamHeaders(upstream: UpstreamOptions, incoming: Headers): Headers {
+  const headers = new Headers({
+    authorization: `Bearer ${upstream.apiKey}`,
+    accept: incoming.get('accept') ?? 'application/json',
+    'accept-encoding': 'identity',
+  })
+  const contentType = incoming.get('content-type')
+  if (contentType) headers.set('content-type', contentType)
+  return headers
+}
+
+/** Passes `body` through chunk by chunk, telling `onEnd` how it ended. */
+export function trackBody(
+  body: ReadableStream<Uint8Array>,
+  onEnd: (end: StreamEnd) => void,
+): ReadableStream<Uint8Array> {
+  const reader = body.getReader()
+  let ended = false
+  const end = (how: StreamEnd) => {
+    if (!ended) {
+      ended = true
+      onEnd(how)
+    }
+  }
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { done, value } = await reader.read()
+          if (done) {
+            controller.close()
+            end('completed')
+          } else controller.enqueue(value)
+        } catch (error) {
+          end('cut')
+          controller.error(error)
+        }
+      },
+      cancel(reason) {
+        end('client-closed')
+        return reader.cancel(reason)
+      },
+    },
+    { highWaterMark: 0 },
+  )
+}
+
+/** What happened to a forwarded request, for the request log. */
+export interface ForwardOptions {
+  /** Called when the upstream answers with a stream, to track it; returns the end callback. */
+  onStream?: () => (end: StreamEnd) => void
+}
+
+/**
+ * Forwards a request to the upstream path (e.g. `/chat/completions`) with the server's API key and
+ * streams the answer back as it arrives, status and body untouched. An unreachable upstream gives 502.
+ */
+export async function forwardToUpstream(
+  upstream: UpstreamOptions,
+  path: string,
+  request: Request,
+  body: string | null,
+  options: ForwardOptions = {},
+): Promise<Response> {
+  let response: Response
+  try {
+    response = await fetch(upstreamUrl(upstream, path), {
+      method: request.method,
+      headers: upstreamHeaders(upstream, request.headers),
+      body,
+      signal: request.signal,
+    })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    return errorResponse(502, `The upstream ${upstream.url} could not be reached: ${reason}`, {
+      type: 'server_error',
+      code: 'upstream_unreachable',
+    })
+  }
+  const headers = new Headers()
+  for (const [name, value] of response.headers)
+    if (!DROPPED_RESPONSE_HEADERS.has(name)) headers.set(name, value)
+  let responseBody: ReadableStream<Uint8Array> | null = response.body
+  const streamed = headers.get('content-type')?.includes('text/event-stream')
+  if (responseBody && streamed && options.onStream) responseBody = trackBody(responseBody, options.onStream())
+  return new Response(responseBody, { status: response.status, statusText: response.statusText, headers })
+}
+
+/** The upstream's model list (`data` of `GET /models`); an empty list, and the reason, if it fails. */
+export async function listUpstreamModels(
+  upstream: UpstreamOptions,
+  signal: AbortSignal,
+): Promise<{ data: unknown[]; error?: string }> {
+  try {
+    const response = await fetch(upstreamUrl(upstream, '/models'), {
+      headers: upstreamHeaders(upstream, new Headers()),
+      signal: AbortSignal.any([signal, AbortSignal.timeout(10_000)]),
+    })
+    if (!response.ok) return { data: [], error: `upstream /models answered ${response.status}` }
+    const body = (await response.json()) as { data?: unknown }
+    return { data: Array.isArray(body.data) ? body.data : [] }
+  } catch (error) {
+    return { data: [], error: error instanceof Error ? error.message : String(error) }
+  }
+}

@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { createApp } from './app.ts'
+import type { ServerOptions } from './options.ts'
+import { createStreamTracker, type StreamTracker } from './streamTracker.ts'
+
+/** Where and how {@link startServer} listens, on top of the {@link ServerOptions}. */
+export interface StartServerOptions extends ServerOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number
+  /** Interface to listen on. Default `127.0.0.1`. */
+  host?: string
+}
+
+/** A running server. */
+export interface RunningServer {
+  /** The origin, e.g. `http://127.0.0.1:43121`. Clients use `${url}/v1` (or `${url}/inference/v1`) as base URL. */
+  url: string
+  /** The port it listens on. */
+  port: number
+  /** Open and ended streams, to prove that an abort closed its connection. */
+  streams: StreamTracker
+  /** Stops listening and drops every open connection, stalled streams included. */
+  close(): Promise<void>
+}
+
+/**
+ * Starts the server on Node's HTTP server.
+ *
+ * @example
+ * const server = await startServer({ port: 0 })
+ * const client = createClient({ baseURL: `${server.url}/v1` })
+ * await server.close()
+ */
+export function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const { port = 0, host = '127.0.0.1', ...appOptions } = options
+  const streams = appOptions.tracker ?? createStreamTracker()
+  const app = createApp({ ...appOptions, tracker: streams })
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+      server.off('error', reject)
+      const hostInUrl = info.family === 'IPv6' ? `[${info.address}]` : info.address
+      resolve({
+        url: `http://${hostInUrl}:${info.port}`,
+        port: info.port,
+        streams,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()))
+            if ('closeAllConnections' in server) server.closeAllConnections()
+          }),
+      })
+    })
+    server.once('error', reject)
+  })
+}
