@@ -1,3 +1,11 @@
+import type {
+  ChatCompletionResponse,
+  ChatCompletionResponseChoice,
+  ChatCompletionResponseStreamChoice,
+  ChatCompletionStreamResponse,
+  DeltaMessage,
+  ToolCall,
+} from '@kindling/client'
 import { type ChatTokenLogprob, chatTokenLogprob } from './logprobs.ts'
 import type { ChoicePlan, PlannedDelta } from './planChoice.ts'
 import { type Usage, usage } from './usage.ts'
@@ -15,21 +23,12 @@ export interface ChatGeneration {
   includeUsage: boolean
 }
 
-type ChatChunk = {
-  id: string
-  object: 'chat.completion.chunk'
-  created: number
-  model: string
-  choices: Record<string, unknown>[]
-  usage?: Usage
-}
-
 function totalUsage(generation: ChatGeneration): Usage {
   const completion = generation.plans.reduce((sum, plan) => sum + plan.completionTokens, 0)
   return usage(generation.promptTokens, completion)
 }
 
-function deltaOf(planned: PlannedDelta): Record<string, unknown> {
+function deltaOf(planned: PlannedDelta): DeltaMessage {
   switch (planned.kind) {
     case 'reasoning':
       return { reasoning_content: planned.text }
@@ -58,16 +57,16 @@ const callsTools = (plan: ChoicePlan) => plan.deltas.some((delta) => delta.kind 
  * the choices interleaved round-robin, a `finish_reason` chunk as each choice ends, and `usage` on
  * the last chunk (or, with `includeUsage`, in a final chunk with `choices: []`).
  */
-export function chatCompletionChunks(generation: ChatGeneration): ChatChunk[] {
+export function chatCompletionChunks(generation: ChatGeneration): ChatCompletionStreamResponse[] {
   const { id, created, model, plans, topLogprobs } = generation
-  const chunk = (choice: Record<string, unknown>): ChatChunk => ({
+  const chunk = (choice: ChatCompletionResponseStreamChoice): ChatCompletionStreamResponse => ({
     id,
     object: 'chat.completion.chunk',
     created,
     model,
     choices: [choice],
   })
-  const chunks: ChatChunk[] = plans.map((plan, index) =>
+  const chunks: ChatCompletionStreamResponse[] = plans.map((plan, index) =>
     chunk({
       index,
       delta: { role: 'assistant', content: callsTools(plan) ? null : '' },
@@ -79,7 +78,11 @@ export function chatCompletionChunks(generation: ChatGeneration): ChatChunk[] {
     for (const [index, plan] of plans.entries()) {
       const planned = plan.deltas[step]
       if (planned) {
-        const choice: Record<string, unknown> = { index, delta: deltaOf(planned), finish_reason: null }
+        const choice: ChatCompletionResponseStreamChoice = {
+          index,
+          delta: deltaOf(planned),
+          finish_reason: null,
+        }
         if (topLogprobs !== null && planned.kind === 'content') {
           choice.logprobs = { content: [chatTokenLogprob(planned.text, topLogprobs)] }
         }
@@ -106,13 +109,13 @@ export function chatCompletionChunks(generation: ChatGeneration): ChatChunk[] {
 }
 
 /** The body of a chat completion that is not streamed. */
-export function chatCompletionResponse(generation: ChatGeneration): Record<string, unknown> {
+export function chatCompletionResponse(generation: ChatGeneration): ChatCompletionResponse {
   const { id, created, model, plans, topLogprobs } = generation
-  const choices = plans.map((plan, index) => {
+  const choices = plans.map((plan, index): ChatCompletionResponseChoice => {
     let reasoning = ''
     let content = ''
     const logprobs: ChatTokenLogprob[] = []
-    const toolCalls: { id: string; type: 'function'; function: { name: string; arguments: string } }[] = []
+    const toolCalls: ToolCall[] = []
     for (const planned of plan.deltas) {
       if (planned.kind === 'reasoning') reasoning += planned.text
       else if (planned.kind === 'content') {
@@ -125,13 +128,13 @@ export function chatCompletionResponse(generation: ChatGeneration): Record<strin
         if (call) call.function.arguments += planned.text
       }
     }
-    const message: Record<string, unknown> = {
+    const message: ChatCompletionResponseChoice['message'] = {
       role: 'assistant',
       content: toolCalls.length > 0 && content === '' ? null : content,
     }
     if (reasoning !== '') message.reasoning_content = reasoning
     if (toolCalls.length > 0) message.tool_calls = toolCalls
-    const choice: Record<string, unknown> = { index, message, finish_reason: plan.finishReason }
+    const choice: ChatCompletionResponseChoice = { index, message, finish_reason: plan.finishReason }
     if (topLogprobs !== null) choice.logprobs = { content: logprobs }
     return choice
   })

@@ -1,4 +1,10 @@
 import { randomUUID } from 'node:crypto'
+import type {
+  ChatCompletionResponse,
+  ChatCompletionStreamResponse,
+  CompletionResponse,
+  CompletionStreamResponse,
+} from '@kindling/client'
 import { type ChatGeneration, chatCompletionChunks, chatCompletionResponse } from './chatCompletion.ts'
 import type { BuiltinModel } from './models/index.ts'
 import { planChoice } from './planChoice.ts'
@@ -9,8 +15,8 @@ import { countChatPromptTokens } from './usage.ts'
 
 /** A built-in model's answer, ready to send whole or as stream chunks. */
 export interface Generated {
-  response(): Record<string, unknown>
-  chunks(): unknown[]
+  response(): ChatCompletionResponse | CompletionResponse
+  chunks(): (ChatCompletionStreamResponse | CompletionStreamResponse)[]
 }
 
 const newId = (prefix: string) => `${prefix}-${randomUUID().replaceAll('-', '')}`
@@ -54,14 +60,13 @@ export function generateCompletion(model: BuiltinModel, request: CompletionReque
       echoed: request.echo ? prompt : '',
     })),
   )
-  const logprobs = request.logprobs
   const generation: CompletionGeneration = {
     id: newId('cmpl'),
     created: now(),
     model: model.id,
     choices,
     promptTokens: prompts.reduce((sum, prompt) => sum + countTokens(prompt), 0),
-    topLogprobs: logprobs == null || logprobs === false ? null : logprobs === true ? 1 : logprobs,
+    topLogprobs: request.logprobs ?? null,
     includeUsage: request.stream_options?.include_usage === true,
   }
   return { response: () => completionResponse(generation), chunks: () => completionChunks(generation) }

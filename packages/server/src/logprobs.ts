@@ -21,7 +21,7 @@ export function topAlternatives(token: string, top: number): { token: string; lo
 }
 
 /** One entry of a chat choice's `logprobs.content`, as OpenAI sends it. */
-export interface ChatTokenLogprob {
+export type ChatTokenLogprob = {
   token: string
   logprob: number
   bytes: number[]
@@ -42,7 +42,7 @@ export function chatTokenLogprob(token: string, top: number): ChatTokenLogprob {
 }
 
 /** A completion choice's `logprobs`, as the legacy completions API sends it. */
-export interface CompletionLogprobs {
+export type CompletionLogprobs = {
   tokens: string[]
   token_logprobs: number[]
   top_logprobs: Record<string, number>[] | null

@@ -1,3 +1,4 @@
+import type { Choice, CompletionResponse, CompletionStreamResponse } from '@kindling/client'
 import { completionLogprobs } from './logprobs.ts'
 import type { ChoicePlan } from './planChoice.ts'
 import { type Usage, usage } from './usage.ts'
@@ -20,15 +21,6 @@ export interface CompletionGeneration {
   includeUsage: boolean
 }
 
-type CompletionChunk = {
-  id: string
-  object: 'text_completion'
-  created: number
-  model: string
-  choices: Record<string, unknown>[]
-  usage?: Usage
-}
-
 function totalUsage(generation: CompletionGeneration): Usage {
   const completion = generation.choices.reduce((sum, choice) => sum + choice.plan.completionTokens, 0)
   return usage(generation.promptTokens, completion)
@@ -42,16 +34,16 @@ const tokensOf = (choice: CompletionChoice) =>
  * choices interleaved round-robin, a `finish_reason` chunk as each choice ends, and `usage` on the
  * last chunk (or in a final `choices: []` chunk with `includeUsage`).
  */
-export function completionChunks(generation: CompletionGeneration): CompletionChunk[] {
+export function completionChunks(generation: CompletionGeneration): CompletionStreamResponse[] {
   const { id, created, model, topLogprobs } = generation
-  const chunk = (choice: Record<string, unknown>): CompletionChunk => ({
+  const chunk = (choice: Choice): CompletionStreamResponse => ({
     id,
     object: 'text_completion',
     created,
     model,
     choices: [choice],
   })
-  const chunks: CompletionChunk[] = []
+  const chunks: CompletionStreamResponse[] = []
   const tokenLists = generation.choices.map(tokensOf)
   const offsets = generation.choices.map((choice) => choice.echoed.length)
   for (const [index, choice] of generation.choices.entries()) {
@@ -83,9 +75,9 @@ export function completionChunks(generation: CompletionGeneration): CompletionCh
 }
 
 /** The body of a text completion that is not streamed. */
-export function completionResponse(generation: CompletionGeneration): Record<string, unknown> {
+export function completionResponse(generation: CompletionGeneration): CompletionResponse {
   const { id, created, model, topLogprobs } = generation
-  const choices = generation.choices.map((choice, index) => {
+  const choices = generation.choices.map((choice, index): Choice => {
     const tokens = tokensOf(choice)
     return {
       index,

@@ -3,7 +3,7 @@ import type { ChatRequestMessage } from './requestSchemas.ts'
 import { countTokens } from './tokenizer.ts'
 
 /** Token counts, as every response's `usage` reports them. */
-export interface Usage {
+export type Usage = {
   prompt_tokens: number
   completion_tokens: number
   total_tokens: number
