@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest'
+import { accumulateChatChunk, createChatAccumulator, toChatCompletionResponse } from '../accumulateChat.ts'
+import {
+  APIConnectionError,
+  type APIError,
+  APIStreamError,
+  APIUserAbortError,
+  ResponseValidationError,
+} from '../errors.ts'
+import { createLogger } from '../logger.ts'
+import type { RequestHandle } from '../request.ts'
+import { type ChatCompletionResponse, ChatCompletionStreamResponseSchema } from '../schemas.ts'
+import { createStream } from '../stream.ts'
+import { byteStream, delta, encode, failingByteStream, sseText } from './fixtures.ts'
+
+// createStream over in-memory bodies: a hand-made handle stands in for the request layer.
+function handleFor(body: ReadableStream<Uint8Array>) {
+  const calls = { abort: 0, release: 0 }
+  let aborted = false
+  const handle: RequestHandle = {
+    response: new Response(body, { headers: { 'x-request-id': 'req-9' } }),
+    bodyText: undefined,
+    endpoint: 'POST /chat/completions',
+    model: 'm',
+    abort() {
+      calls.abort++
+      aborted = true
+    },
+    errorFor: (error): APIError =>
+      aborted
+        ? new APIUserAbortError({ message: 'aborted', cause: error })
+        : new APIConnectionError({ message: 'connection lost', cause: error }),
+    release() {
+      calls.release++
+    },
+  }
+  return { handle, calls }
+}
+
+function chatStream(body: ReadableStream<Uint8Array>) {
+  const { handle, calls } = handleFor(body)
+  const stream = createStream(
+    handle,
+    {
+      what: 'chat completion chunk',
+      schema: ChatCompletionStreamResponseSchema,
+      initial: createChatAccumulator(),
+      accumulate: accumulateChatChunk,
+      toResponse: toChatCompletionResponse,
+    },
+    createLogger('off'),
+  )
+  return { stream, calls }
+}
+
+const partialChat = (error: unknown) => (error as APIError).partial as ChatCompletionResponse | undefined
+
+const hello = [delta(0, { role: 'assistant', content: 'Hel' }), delta(0, { content: 'lo' }, 'stop')]
+
+async function drain<T>(iterable: AsyncIterable<T>): Promise<{ items: T[]; error: unknown }> {
+  const items: T[] = []
+  try {
+    for await (const item of iterable) items.push(item)
+    return { items, error: undefined }
+  } catch (error) {
+    return { items, error }
+  }
+}
+
+describe('createStream', () => {
+  it('yields each chunk and accumulates the final response', async () => {
+    const { stream, calls } = chatStream(byteStream([encode(sseText(hello))]))
+    expect(stream.requestId).toBe('req-9')
+    const { items, error } = await drain(stream)
+    expect(error).toBeUndefined()
+    expect(items).toHaveLength(2)
+    const final = await stream.finalResponse()
+    expect(final.choices[0]?.message).toEqual({ role: 'assistant', content: 'Hello' })
+    expect(calls.release).toBe(1)
+  })
+
+  it('gives the final response without iterating', async () => {
+    const { stream } = chatStream(byteStream([encode(sseText(hello))]))
+    expect((await stream.finalResponse()).choices[0]?.finish_reason).toBe('stop')
+  })
+
+  it('ends normally when the stream ends without [DONE]', async () => {
+    const { stream } = chatStream(byteStream([encode(sseText(hello, { done: false }))]))
+    expect((await stream.finalResponse()).choices[0]?.message.content).toBe('Hello')
+  })
+
+  it('ignores data after [DONE] and unknown named events', async () => {
+    const text = `event: ping\ndata: {}\n\n${sseText(hello)}data: {"garbage":true}\n\n`
+    const { stream } = chatStream(byteStream([encode(text)]))
+    expect((await drain(stream)).items).toHaveLength(2)
+  })
+
+  it.each([
+    [
+      'event: error',
+      'event: error\ndata: {"error":{"message":"overloaded","type":"server_error","code":503}}\n\n',
+    ],
+    ['data: {"error"}', 'data: {"error":{"message":"overloaded","type":"server_error","code":503}}\n\n'],
+  ])('turns %s mid-stream into APIStreamError and keeps the partial answer', async (_, errorEvent) => {
+    const text = sseText([hello[0]], { done: false }) + errorEvent
+    const { stream } = chatStream(byteStream([encode(text)]))
+    const { items, error } = await drain(stream)
+    expect(items).toHaveLength(1)
+    expect(error).toBeInstanceOf(APIStreamError)
+    const streamError = error as APIStreamError
+    expect(streamError.message).toContain('overloaded')
+    expect(streamError.type).toBe('server_error')
+    expect(streamError.code).toBe(503)
+    const rejected = await stream.finalResponse().catch((e: APIError) => e)
+    expect(rejected).toBe(error)
+    expect(partialChat(rejected)?.choices[0]).toMatchObject({ message: { content: 'Hel' } })
+  })
+
+  it('reports a malformed chunk with the endpoint, the model and the partial answer', async () => {
+    const text = `${sseText([hello[0]], { done: false })}data: {"id": "x", "choices": [\n\n`
+    const { stream } = chatStream(byteStream([encode(text)]))
+    const error = await stream.finalResponse().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ResponseValidationError)
+    expect((error as Error).message).toMatch(/POST \/chat\/completions \(model "m"\): not valid JSON/)
+    expect(partialChat(error)?.choices[0]?.message.content).toBe('Hel')
+  })
+
+  it('names the path of a missing required field', async () => {
+    const bad = { ...delta(0, { content: 'x' }), choices: [{ delta: { content: 'x' } }] }
+    const { stream } = chatStream(byteStream([encode(sseText([bad]))]))
+    const error = (await stream.finalResponse().catch((e: unknown) => e)) as ResponseValidationError
+    expect(error).toBeInstanceOf(ResponseValidationError)
+    expect(error.path).toBe('choices[0].index')
+    expect(error.message).toContain('choices[0].index')
+  })
+
+  it('keeps the partial answer when the connection is cut', async () => {
+    const { stream } = chatStream(
+      failingByteStream([encode(sseText([hello[0]], { done: false }))], new TypeError('terminated')),
+    )
+    const { items, error } = await drain(stream)
+    expect(items).toHaveLength(1)
+    expect(error).toBeInstanceOf(APIConnectionError)
+    expect(partialChat(error)?.choices[0]?.message.content).toBe('Hel')
+  })
+
+  it('closes the connection and counts as aborted when the consumer leaves the loop', async () => {
+    const { stream, calls } = chatStream(byteStream([encode(sseText(hello))]))
+    for await (const _ of stream) break
+    expect(calls.abort).toBe(1)
+    expect(calls.release).toBe(1)
+    const error = await stream.finalResponse().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(APIUserAbortError)
+    expect(partialChat(error)?.choices[0]?.message.content).toBe('Hel')
+  })
+})

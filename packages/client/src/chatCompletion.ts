@@ -1,0 +1,116 @@
+import type { z } from 'zod'
+import { accumulateChatChunk, createChatAccumulator, toChatCompletionResponse } from './accumulateChat.ts'
+import { type ClientConfig, type RequestOptions, sendRequest } from './request.ts'
+import { buildRequestBody } from './requestBody.ts'
+import {
+  type ChatCompletionRequestSchema,
+  type ChatCompletionResponse,
+  ChatCompletionResponseSchema,
+  ChatCompletionStreamResponseSchema,
+  type ChatMessage,
+  type ChatRequestMessage,
+} from './schemas.ts'
+import { type ChatCompletionStream, createStream } from './stream.ts'
+import { parseJSONResponse, validateResponse } from './validate.ts'
+
+type KnownFields<T extends z.ZodObject> = z.output<z.ZodObject<T['shape'], z.core.$strip>>
+
+/** The messages of a chat request; messages from a response can be sent back as they are. */
+export type ChatMessages = readonly (ChatRequestMessage | ChatMessage)[]
+
+/**
+ * Request parameters of a chat completion: the known Fireworks/OpenAI ones typed (`max_tokens`,
+ * `temperature`, `tools`, `response_format`, …); any other key is sent as is.
+ */
+export type ChatCompletionParams = Omit<
+  KnownFields<typeof ChatCompletionRequestSchema>,
+  'model' | 'messages' | 'stream'
+> & {
+  [key: string]: unknown
+}
+
+/** The options of `chatCompletion.create`: request parameters, `stream`, and the request options. */
+export type ChatCompletionCreateOptions = ChatCompletionParams &
+  RequestOptions & {
+    /** Stream the answer chunk by chunk (default false). */
+    stream?: boolean
+    /** The messages, when not given as the second argument. */
+    messages?: ChatMessages
+  }
+
+/** `client.chatCompletion`. */
+export interface ChatCompletionAPI {
+  /**
+   * Creates a chat completion. With `stream: true`, resolves with a {@link ChatCompletionStream} as
+   * soon as the response headers arrive; otherwise with the whole {@link ChatCompletionResponse}.
+   * `requestTimeout` (seconds, default 600) covers the whole request, streaming included.
+   *
+   * @example
+   * const answer = await client.chatCompletion.create('accounts/fireworks/models/llama-v3p1-8b-instruct', [
+   *   { role: 'user', content: 'Say hello' },
+   * ])
+   * answer.choices[0]?.message.content
+   */
+  create(
+    model: string,
+    messages: ChatMessages | undefined,
+    options: ChatCompletionCreateOptions & { stream: true },
+  ): Promise<ChatCompletionStream>
+  create(
+    model: string,
+    messages?: ChatMessages,
+    options?: ChatCompletionCreateOptions & { stream?: false },
+  ): Promise<ChatCompletionResponse>
+  create(
+    model: string,
+    messages?: ChatMessages,
+    options?: ChatCompletionCreateOptions,
+  ): Promise<ChatCompletionResponse | ChatCompletionStream>
+}
+
+const path = '/chat/completions'
+
+/** Binds the chat completion endpoint to a client's configuration. */
+export function createChatCompletionAPI(config: ClientConfig): ChatCompletionAPI {
+  async function create(
+    model: string,
+    messages?: ChatMessages,
+    options?: ChatCompletionCreateOptions,
+  ): Promise<ChatCompletionResponse | ChatCompletionStream> {
+    const split = buildRequestBody(model, 'messages', messages, options, 'chatCompletion.create')
+    const handle = await sendRequest(config, {
+      method: 'POST',
+      path,
+      body: split.body,
+      model,
+      stream: split.stream,
+      defaultTimeoutSeconds: 600,
+      options: split.options,
+    })
+    if (split.stream) {
+      return createStream(
+        handle,
+        {
+          what: 'chat completion chunk',
+          schema: ChatCompletionStreamResponseSchema,
+          initial: createChatAccumulator(),
+          accumulate: accumulateChatChunk,
+          toResponse: toChatCompletionResponse,
+        },
+        config.logger,
+      )
+    }
+    const context = {
+      what: 'chat completion',
+      endpoint: handle.endpoint,
+      model,
+      headers: handle.response.headers,
+    }
+    return validateResponse(
+      ChatCompletionResponseSchema,
+      parseJSONResponse(handle.bodyText ?? '', context),
+      context,
+    )
+  }
+  return { create: create as ChatCompletionAPI['create'] }
+}

@@ -1,0 +1,172 @@
+import type { z } from 'zod'
+import {
+  type APIError,
+  APIStreamError,
+  APIUserAbortError,
+  KindlingError,
+  type PartialResponse,
+  parseErrorBody,
+} from './errors.ts'
+import type { Logger } from './logger.ts'
+import type { RequestHandle } from './request.ts'
+import type {
+  ChatCompletionResponse,
+  ChatCompletionStreamResponse,
+  CompletionResponse,
+  CompletionStreamResponse,
+} from './schemas.ts'
+import { readServerSentEvents, type ServerSentEvent } from './sse.ts'
+import { parseJSONResponse, type ValidationContext, validateResponse } from './validate.ts'
+
+/**
+ * A streamed response: iterate it with `for await` to get each chunk as it arrives, or call
+ * `finalResponse()` for the whole accumulated response. It can be consumed once.
+ *
+ * Any failure after the response headers arrived (an error the server reports inside the stream,
+ * a malformed chunk, a cut connection, the timeout, an abort) is thrown from the iteration and
+ * carries `partial`: the response accumulated from the chunks already delivered.
+ */
+export interface KindlingStream<TChunk, TResponse> extends AsyncIterable<TChunk> {
+  /** The HTTP response (status and headers; its body belongs to the stream). */
+  readonly response: Response
+  /** The server's request id, if it sent one. */
+  readonly requestId: string | undefined
+  /**
+   * Stops the stream and closes the connection. A pending or later read fails with
+   * `APIUserAbortError` (carrying the partial response); does nothing once the stream ended.
+   */
+  abort(reason?: unknown): void
+  /**
+   * Reads whatever is left and resolves with the accumulated response: every choice's text or
+   * message (content, `reasoning_content`, `tool_calls` merged by index), `logprobs`,
+   * `finish_reason` and `usage`. Rejects with the stream's error, which carries `partial`.
+   */
+  finalResponse(): Promise<TResponse>
+}
+
+/** A streamed text completion. */
+export type CompletionStream = KindlingStream<CompletionStreamResponse, CompletionResponse>
+/** A streamed chat completion. */
+export type ChatCompletionStream = KindlingStream<ChatCompletionStreamResponse, ChatCompletionResponse>
+
+/** How to read one kind of stream. */
+export interface StreamSpec<TChunk, TState, TResponse> {
+  /** For messages, e.g. `chat completion chunk`. */
+  what: string
+  schema: z.ZodType<TChunk>
+  initial: TState
+  accumulate(state: TState, chunk: TChunk): TState
+  toResponse(state: TState): TResponse
+}
+
+/**
+ * Wraps a streaming response into a {@link KindlingStream}: SSE events become validated chunks,
+ * folded into an accumulator state as they pass, until `data: [DONE]` or the end of the body.
+ */
+export function createStream<TChunk, TState, TResponse extends PartialResponse>(
+  handle: RequestHandle,
+  spec: StreamSpec<TChunk, TState, TResponse>,
+  logger: Logger,
+): KindlingStream<TChunk, TResponse> {
+  const context: ValidationContext = {
+    what: spec.what,
+    endpoint: handle.endpoint,
+    model: handle.model,
+    headers: handle.response.headers,
+  }
+  let state = spec.initial
+  let failure: APIError | undefined
+  let started = false
+  let finished = false
+  let finalPromise: Promise<TResponse> | undefined
+
+  async function* run(): AsyncGenerator<TChunk, void, undefined> {
+    started = true
+    const body = handle.response.body
+    try {
+      if (body) {
+        const events = readServerSentEvents(body, (comment) => logger.debug(`stream comment: ${comment}`))
+        for await (const event of events) {
+          if (event.data === '[DONE]') break
+          const chunk = chunkOf(event)
+          if (chunk === undefined) continue
+          state = spec.accumulate(state, chunk)
+          yield chunk
+        }
+      }
+      finished = true
+    } catch (thrown) {
+      const error = thrown instanceof KindlingError ? (thrown as APIError) : handle.errorFor(thrown)
+      error.partial = spec.toResponse(state)
+      failure = error
+      finished = true
+      throw error
+    } finally {
+      if (!finished) {
+        // The consumer left the loop early: close the connection; the stream counts as aborted.
+        handle.abort()
+        finished = true
+        failure = new APIUserAbortError({
+          message: `${handle.endpoint} stream was closed by the consumer before it finished`,
+          endpoint: handle.endpoint,
+          model: handle.model,
+          partial: spec.toResponse(state),
+        })
+      }
+      handle.release()
+    }
+  }
+
+  function chunkOf(event: ServerSentEvent): TChunk | undefined {
+    if (event.event === 'error') throw streamError(event.data)
+    if (event.event !== undefined && event.event !== 'message') {
+      logger.debug(`ignoring stream event "${event.event}"`)
+      return undefined
+    }
+    if (event.data === '') return undefined
+    const json = parseJSONResponse(event.data, context)
+    if (typeof json === 'object' && json !== null && 'error' in json && !('choices' in json)) {
+      throw streamError(event.data)
+    }
+    return validateResponse(spec.schema, json, context)
+  }
+
+  function streamError(data: string): APIStreamError {
+    const parsed = parseErrorBody(data)
+    return new APIStreamError({
+      message: `Error inside the stream of ${handle.endpoint}${handle.model ? ` (model "${handle.model}")` : ''}: ${
+        parsed.message ?? 'the server reported an error without a message'
+      }`,
+      body: parsed.body,
+      type: parsed.type,
+      code: parsed.code,
+      param: parsed.param,
+      headers: handle.response.headers,
+      endpoint: handle.endpoint,
+      model: handle.model,
+    })
+  }
+
+  const iterator = run()
+
+  return {
+    response: handle.response,
+    requestId: handle.response.headers.get('x-request-id') ?? undefined,
+    [Symbol.asyncIterator]: () => iterator,
+    abort(reason?: unknown) {
+      if (finished) return
+      handle.abort(reason)
+      if (!started) handle.release()
+    },
+    finalResponse() {
+      finalPromise ??= (async () => {
+        while (!(await iterator.next()).done) {
+          // Each chunk is accumulated inside the iterator.
+        }
+        if (failure) throw failure
+        return spec.toResponse(state)
+      })()
+      return finalPromise
+    },
+  }
+}

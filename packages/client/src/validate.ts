@@ -1,0 +1,72 @@
+import type { z } from 'zod'
+import { ResponseValidationError } from './errors.ts'
+
+/** Which response is being read, for error messages. */
+export interface ValidationContext {
+  /** What is being read, e.g. `chat completion chunk`. */
+  what: string
+  endpoint: string
+  model?: string | undefined
+  headers?: Headers | undefined
+}
+
+/** `['choices', 0, 'delta']` → `choices[0].delta`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`
+    else out += out === '' ? String(key) : `.${String(key)}`
+  }
+  return out
+}
+
+function where(context: ValidationContext): string {
+  return `${context.endpoint}${context.model ? ` (model "${context.model}")` : ''}`
+}
+
+/**
+ * Checks `value` against `schema` and returns the parsed value (unknown fields kept), or throws a
+ * {@link ResponseValidationError} naming the first bad path, the endpoint and the model.
+ */
+export function validateResponse<T>(schema: z.ZodType<T>, value: unknown, context: ValidationContext): T {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const path = issue ? formatPath(issue.path) : ''
+  const problem = issue ? issue.message : 'invalid'
+  const others = result.error.issues.length - 1
+  return throwValidation(
+    `Invalid ${context.what} from ${where(context)}: ${path || '(root)'}: ${problem}${
+      others > 0 ? ` (and ${others} more problem${others > 1 ? 's' : ''})` : ''
+    }`,
+    path,
+    value,
+    context,
+  )
+}
+
+/** Parses JSON text, or throws a {@link ResponseValidationError} that quotes the start of it. */
+export function parseJSONResponse(text: string, context: ValidationContext): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    const excerpt = text.length > 120 ? `${text.slice(0, 120)}…` : text
+    return throwValidation(
+      `Invalid ${context.what} from ${where(context)}: not valid JSON: ${JSON.stringify(excerpt)}`,
+      '',
+      text,
+      context,
+    )
+  }
+}
+
+function throwValidation(message: string, path: string, body: unknown, context: ValidationContext): never {
+  throw new ResponseValidationError({
+    message,
+    path,
+    body,
+    headers: context.headers,
+    endpoint: context.endpoint,
+    model: context.model,
+  })
+}
