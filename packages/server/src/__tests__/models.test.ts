@@ -17,7 +17,7 @@ const timeTool = {
   function: { name: 'get_time', parameters: { type: 'object', properties: {} } },
 }
 
-async function chat(body: Record<string, unknown>) {
+async function chat(body: Record<string, unknown>): Promise<Json> {
   const server = await serve()
   const response = await post(server, '/v1/chat/completions', body)
   expect(response.status).toBe(200)
