@@ -53,7 +53,7 @@ describe('kindling-text', () => {
     expect(text).toMatch(/\.$/)
     expect(chatText(chunks)).toBe(text)
     // One token per content chunk: many small deltas, as a real model streams.
-    expect(chunks.filter((chunk) => chunk.choices[0]?.delta.content).length).toBeGreaterThan(15)
+    expect(chunks.filter((chunk: Json) => chunk.choices[0]?.delta.content).length).toBeGreaterThan(15)
   })
 
   it('writes the same prose for the same seed and different prose for another', async () => {
@@ -83,7 +83,7 @@ describe('kindling-tools', () => {
     })
     for (const chunk of chunks) ChatCompletionStreamResponseSchema.parse(chunk)
     expect(chunks[0].choices[0].delta).toEqual({ role: 'assistant', content: null })
-    const fragments = chunks.flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? [])
+    const fragments = chunks.flatMap((chunk: Json) => chunk.choices[0]?.delta.tool_calls ?? [])
     expect(fragments.length).toBeGreaterThan(3)
     const [first, ...rest] = fragments
     expect(first).toEqual({
@@ -119,7 +119,7 @@ describe('kindling-tools', () => {
     const request = { model: 'kindling-tools', tools: [weatherTool, timeTool], messages: [user('Rome')] }
     const chunks = await chat({ ...request, stream: true })
     const starts = chunks
-      .flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? [])
+      .flatMap((chunk: Json) => chunk.choices[0]?.delta.tool_calls ?? [])
       .filter((f: Json) => f.id)
     expect(starts.map((f: Json) => [f.index, f.function.name])).toEqual([
       [0, 'get_weather'],
@@ -170,7 +170,7 @@ describe('kindling-reasoning', () => {
       messages: [user('Why is the sky blue?')],
     })
     const kinds = chunks
-      .map((chunk) => chunk.choices[0]?.delta ?? {})
+      .map((chunk: Json) => chunk.choices[0]?.delta ?? {})
       .flatMap((delta: Json) => (delta.reasoning_content ? ['r'] : delta.content ? ['c'] : []))
       .join('')
     expect(kinds).toMatch(/^r+c+$/)
@@ -185,7 +185,7 @@ describe('kindling-reasoning', () => {
     expect(whole.choices[0].message.reasoning_content).toBe(chatText(chunks, 0, 'reasoning_content'))
     expect(whole.choices[0].message.content).toBe(chatText(chunks))
     expect(whole.usage.completion_tokens).toBe(
-      chunks.filter((c) => c.choices[0]?.delta.content || c.choices[0]?.delta.reasoning_content).length,
+      chunks.filter((c: Json) => c.choices[0]?.delta.content || c.choices[0]?.delta.reasoning_content).length,
     )
   })
 })
