@@ -1,1 +1,36 @@
-export {}
+// The public API of @kindling/ui: a deliberate list. Styles ship separately as `@kindling/ui/styles.css`.
+
+export {
+  Composer,
+  type ComposerButtonProps,
+  type ComposerInputProps,
+  type ComposerRootProps,
+} from './Composer/Composer.tsx'
+export { type ComposerState, type ComposerStatus, useComposer } from './Composer/ComposerContext.ts'
+export { CodeBlock, type CodeBlockProps } from './Markdown/CodeBlock.tsx'
+export { loadHighlighter } from './Markdown/loadHighlighter.ts'
+export { Markdown, type MarkdownProps } from './Markdown/Markdown.tsx'
+export { DefaultMessage, type DefaultMessageProps, Message } from './Message/Message.tsx'
+export { useMessageView } from './Message/MessageContext.ts'
+export type {
+  MessageActionsProps,
+  MessageAlternativesProps,
+  MessageStatusProps,
+} from './Message/MessageControls.tsx'
+export type {
+  MessageContentProps,
+  MessageReasoningProps,
+  MessageRootProps,
+  MessageToolCallsProps,
+} from './Message/MessageParts.tsx'
+export type { MessageStatus, MessageView } from './Message/MessageView.ts'
+export { MessageList, type MessageListProps, type RenderMessage } from './MessageList/MessageList.tsx'
+export { type FollowBottom, useFollowBottom } from './MessageList/useFollowBottom.ts'
+export { ModelPicker, type ModelPickerProps } from './ModelPicker/ModelPicker.tsx'
+export {
+  ParameterControls,
+  type ParameterControlsProps,
+  type ParameterName,
+  type ParameterValues,
+} from './ParameterControls/ParameterControls.tsx'
+export { UsageBadge, type UsageBadgeProps } from './UsageBadge/UsageBadge.tsx'

@@ -1,0 +1,59 @@
+import { toJsxRuntime } from 'hast-util-to-jsx-runtime'
+import bash from 'highlight.js/lib/languages/bash'
+import c from 'highlight.js/lib/languages/c'
+import cpp from 'highlight.js/lib/languages/cpp'
+import csharp from 'highlight.js/lib/languages/csharp'
+import css from 'highlight.js/lib/languages/css'
+import diff from 'highlight.js/lib/languages/diff'
+import go from 'highlight.js/lib/languages/go'
+import java from 'highlight.js/lib/languages/java'
+import javascript from 'highlight.js/lib/languages/javascript'
+import json from 'highlight.js/lib/languages/json'
+import markdown from 'highlight.js/lib/languages/markdown'
+import python from 'highlight.js/lib/languages/python'
+import rust from 'highlight.js/lib/languages/rust'
+import shell from 'highlight.js/lib/languages/shell'
+import sql from 'highlight.js/lib/languages/sql'
+import typescript from 'highlight.js/lib/languages/typescript'
+import xml from 'highlight.js/lib/languages/xml'
+import yaml from 'highlight.js/lib/languages/yaml'
+import { createLowlight } from 'lowlight'
+import type { ReactNode } from 'react'
+import { Fragment, jsx, jsxs } from 'react/jsx-runtime'
+
+// lowlight runs highlight.js grammars but returns a syntax tree instead of an HTML string, and
+// hast-util-to-jsx-runtime turns that tree into React elements: model text never goes through
+// innerHTML. This module is only ever reached through a dynamic import (see loadHighlighter.ts).
+const lowlight = createLowlight({
+  bash,
+  c,
+  cpp,
+  csharp,
+  css,
+  diff,
+  go,
+  java,
+  javascript,
+  json,
+  markdown,
+  python,
+  rust,
+  shell,
+  sql,
+  typescript,
+  xml,
+  yaml,
+})
+
+/** The languages (and their aliases, e.g. `js`, `py`, `html`, `sh`) the highlighter knows. */
+export const highlightedLanguages: readonly string[] = lowlight.listLanguages()
+
+/**
+ * Highlights `code` as React elements, or returns `null` for a language it does not know (the
+ * caller then shows the plain text).
+ */
+export function highlightCode(code: string, language: string): ReactNode | null {
+  const name = language.toLowerCase()
+  if (!lowlight.registered(name)) return null
+  return toJsxRuntime(lowlight.highlight(name, code), { Fragment, jsx, jsxs })
+}

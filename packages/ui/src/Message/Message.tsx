@@ -1,0 +1,84 @@
+import { MessageActions, MessageAlternatives, MessageStatusNote } from './MessageControls.tsx'
+import {
+  MessageContent,
+  MessageReasoning,
+  MessageRoot,
+  MessageToolCalls,
+  roleLabel,
+} from './MessageParts.tsx'
+import type { MessageView } from './MessageView.ts'
+
+/**
+ * The parts of a chat message, to compose in any order (Radix-style):
+ *
+ * ```tsx
+ * <Message.Root message={view}>
+ *   <Message.Reasoning />
+ *   <Message.Content />
+ *   <Message.ToolCalls />
+ *   <Message.Status onRetry={retry} />
+ *   <Message.Alternatives onSelect={select} />
+ *   <Message.Actions onRegenerate={regenerate} />
+ * </Message.Root>
+ * ```
+ */
+export const Message = {
+  Root: MessageRoot,
+  Content: MessageContent,
+  Reasoning: MessageReasoning,
+  ToolCalls: MessageToolCalls,
+  Actions: MessageActions,
+  Status: MessageStatusNote,
+  Alternatives: MessageAlternatives,
+} as const
+
+/** Props of {@link DefaultMessage}. */
+export interface DefaultMessageProps {
+  message: MessageView
+  className?: string | undefined
+  /** Let markdown images load. */
+  allowImages?: boolean | undefined
+  onRetry?: ((message: MessageView) => void) | undefined
+  onRegenerate?: ((message: MessageView) => void) | undefined
+  onEdit?: ((message: MessageView) => void) | undefined
+  /** Called with the alternative to show, for messages with `alternatives`. */
+  onSelectAlternative?: ((message: MessageView, index: number) => void) | undefined
+}
+
+/**
+ * A message with every part in the usual order; what `MessageList` renders when given no
+ * `renderMessage`. Regenerate is offered on assistant messages, edit on user messages.
+ */
+export function DefaultMessage({
+  message,
+  className,
+  allowImages,
+  onRetry,
+  onRegenerate,
+  onEdit,
+  onSelectAlternative,
+}: DefaultMessageProps) {
+  const isUser = message.role === 'user'
+  return (
+    <Message.Root message={message} className={className}>
+      {isUser ? null : (
+        <div className="kindling-message__role" aria-hidden="true">
+          {roleLabel(message.role)}
+        </div>
+      )}
+      <Message.Reasoning />
+      <Message.Content allowImages={allowImages} />
+      <Message.ToolCalls />
+      <Message.Status onRetry={onRetry} />
+      <div className="kindling-message__footer">
+        {onSelectAlternative ? (
+          <Message.Alternatives onSelect={(index) => onSelectAlternative(message, index)} />
+        ) : null}
+        <Message.Actions
+          onRegenerate={isUser ? undefined : onRegenerate}
+          onEdit={isUser ? onEdit : undefined}
+        />
+      </div>
+    </Message.Root>
+  )
+}

@@ -1,0 +1,146 @@
+import { type ReactNode, useState } from 'react'
+import { cx } from '../internal/cx.ts'
+import { Markdown } from '../Markdown/Markdown.tsx'
+import { MessageContext, useMessageView } from './MessageContext.ts'
+import type { MessageView } from './MessageView.ts'
+
+const ROLE_LABELS: Record<string, string> = {
+  user: 'You',
+  assistant: 'Assistant',
+  system: 'System',
+  developer: 'Developer',
+  tool: 'Tool',
+}
+
+/** A human label for a message role ("You", "Assistant", …). */
+export function roleLabel(role: string): string {
+  return ROLE_LABELS[role] ?? role
+}
+
+/** Props of {@link MessageRoot}. */
+export interface MessageRootProps {
+  message: MessageView
+  className?: string | undefined
+  children?: ReactNode
+}
+
+/** The message container: provides `message` to its parts and carries role and status styling. */
+export function MessageRoot({ message, className, children }: MessageRootProps) {
+  return (
+    <MessageContext.Provider value={message}>
+      <article
+        className={cx('kindling-message', className)}
+        data-role={message.role in ROLE_LABELS ? message.role : 'system'}
+        data-status={message.status}
+        aria-label={`${roleLabel(message.role)} said`}
+        aria-busy={message.status === 'streaming' || undefined}
+      >
+        {children}
+      </article>
+    </MessageContext.Provider>
+  )
+}
+
+/** Props of {@link MessageContent}. */
+export interface MessageContentProps {
+  className?: string | undefined
+  /** Render as markdown; by default assistant-side messages are markdown and user text is shown as typed. */
+  markdown?: boolean | undefined
+  /** Let markdown images load (see `Markdown`). */
+  allowImages?: boolean | undefined
+}
+
+/** The message text: markdown for the model, verbatim for the user. */
+export function MessageContent({ className, markdown, allowImages }: MessageContentProps) {
+  const message = useMessageView()
+  const streaming = message.status === 'streaming'
+  if (!message.content) {
+    if (!streaming || message.reasoning_content || message.tool_calls?.length) return null
+    return (
+      <div className={cx('kindling-message__content', className)}>
+        <span className="kindling-typing" aria-hidden="true">
+          <span />
+          <span />
+          <span />
+        </span>
+        <span className="kindling-visually-hidden">Writing a reply…</span>
+      </div>
+    )
+  }
+  if (markdown ?? message.role !== 'user') {
+    return (
+      <Markdown
+        className={cx('kindling-message__content', className)}
+        streaming={streaming}
+        allowImages={allowImages}
+      >
+        {message.content}
+      </Markdown>
+    )
+  }
+  return (
+    <div className={cx('kindling-message__content', 'kindling-message__plain', className)}>
+      {message.content}
+    </div>
+  )
+}
+
+/** Props of {@link MessageReasoning}. */
+export interface MessageReasoningProps {
+  className?: string | undefined
+  /** Open at first; by default open while the model is still thinking (no answer text yet). */
+  defaultOpen?: boolean | undefined
+}
+
+/** The model's reasoning in a collapsible `<details>`; nothing when there is none. */
+export function MessageReasoning({ className, defaultOpen }: MessageReasoningProps) {
+  const message = useMessageView()
+  const thinking = message.status === 'streaming' && !message.content
+  const [open, setOpen] = useState(defaultOpen ?? thinking)
+  if (!message.reasoning_content) return null
+  return (
+    <details
+      className={cx('kindling-message__reasoning', className)}
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      <summary>{thinking ? 'Thinking…' : 'Reasoning'}</summary>
+      <Markdown streaming={message.status === 'streaming'}>{message.reasoning_content}</Markdown>
+    </details>
+  )
+}
+
+function prettyArguments(json: string): string {
+  try {
+    return JSON.stringify(JSON.parse(json), null, 2)
+  } catch {
+    // Still streaming, or not JSON at all: show what arrived.
+    return json
+  }
+}
+
+/** Props of {@link MessageToolCalls}. */
+export interface MessageToolCallsProps {
+  className?: string | undefined
+}
+
+/** The tool calls the model made: function name and pretty-printed arguments. */
+export function MessageToolCalls({ className }: MessageToolCallsProps) {
+  const calls = useMessageView().tool_calls
+  if (!calls?.length) return null
+  return (
+    <ul className={cx('kindling-message__tool-calls', className)} aria-label="Tool calls">
+      {calls.map((call, index) => (
+        <li key={call.id || index} className="kindling-tool-call">
+          <span className="kindling-tool-call__label">
+            Called <code className="kindling-tool-call__name">{call.function.name}</code>
+          </span>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+          <pre className="kindling-tool-call__arguments" tabIndex={0}>
+            {prettyArguments(call.function.arguments)}
+          </pre>
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,121 @@
+import { memo, type ReactNode, useLayoutEffect } from 'react'
+import { cx } from '../internal/cx.ts'
+import { DefaultMessage, type DefaultMessageProps } from '../Message/Message.tsx'
+import type { MessageView } from '../Message/MessageView.ts'
+import { useFollowBottom } from './useFollowBottom.ts'
+import { useReplyAnnouncement } from './useReplyAnnouncement.ts'
+
+/** Renders one message of a {@link MessageList}. Keep it stable (`useCallback`) so unchanged messages skip rendering. */
+export type RenderMessage = (message: MessageView, index: number) => ReactNode
+
+/** Props of {@link MessageList}. */
+export interface MessageListProps {
+  /** The conversation, oldest first. Unchanged messages should keep their object identity. */
+  messages: readonly MessageView[]
+  /** Custom rendering of each message; by default {@link DefaultMessage} with `messageProps`. */
+  renderMessage?: RenderMessage | undefined
+  /** Props for the default {@link DefaultMessage} (callbacks such as `onRetry`); keep the object stable. */
+  messageProps?: Omit<DefaultMessageProps, 'message'> | undefined
+  /** Shown when there are no messages. */
+  emptyState?: ReactNode
+  /** Extra content after the last message (a typing indicator, a notice). */
+  children?: ReactNode
+  /** Accessible name of the scrolling region. Default "Conversation". */
+  'aria-label'?: string | undefined
+  /** Label of the jump-to-latest button. Default "Jump to latest". */
+  jumpLabel?: string | undefined
+  className?: string | undefined
+}
+
+interface ItemProps {
+  message: MessageView
+  index: number
+  renderMessage: RenderMessage | undefined
+  messageProps: Omit<DefaultMessageProps, 'message'> | undefined
+}
+
+// Memoised so a token streamed into the last message re-renders that message only.
+const MessageListItem = memo(function MessageListItem({
+  message,
+  index,
+  renderMessage,
+  messageProps,
+}: ItemProps) {
+  return (
+    <div className="kindling-message-list__item">
+      {renderMessage ? renderMessage(message, index) : <DefaultMessage {...messageProps} message={message} />}
+    </div>
+  )
+})
+
+/**
+ * A scrolling conversation that follows the bottom while a reply streams, lets go when the user
+ * scrolls up, and offers "Jump to latest" until they come back. Offscreen messages skip rendering
+ * work (`content-visibility: auto`), so thousands of messages stay smooth. A finished reply is
+ * announced once through a polite live region.
+ */
+export function MessageList({
+  messages,
+  renderMessage,
+  messageProps,
+  emptyState,
+  children,
+  'aria-label': ariaLabel = 'Conversation',
+  jumpLabel = 'Jump to latest',
+  className,
+}: MessageListProps) {
+  const { viewportRef, contentRef, following, scrollToBottom, onScroll } = useFollowBottom()
+  const announcement = useReplyAnnouncement(messages)
+  const last = messages.at(-1)
+
+  // Sending a message means "show me the answer": follow again even if scrolled away.
+  const lastUserMessageId = last?.role === 'user' ? last.id : undefined
+  useLayoutEffect(() => {
+    if (lastUserMessageId !== undefined) scrollToBottom()
+  }, [lastUserMessageId, scrollToBottom])
+
+  return (
+    <div className={cx('kindling-message-list', className)}>
+      <section
+        ref={viewportRef}
+        className="kindling-message-list__viewport"
+        aria-label={ariaLabel}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling region must be reachable by keyboard
+        tabIndex={0}
+        onScroll={onScroll}
+      >
+        <div ref={contentRef} className="kindling-message-list__content">
+          {messages.length === 0 && emptyState ? (
+            <div className="kindling-message-list__empty">{emptyState}</div>
+          ) : null}
+          {messages.map((message, index) => (
+            <MessageListItem
+              key={message.id}
+              message={message}
+              index={index}
+              renderMessage={renderMessage}
+              messageProps={messageProps}
+            />
+          ))}
+          {children}
+        </div>
+      </section>
+      {following ? null : (
+        <button
+          type="button"
+          className="kindling-button kindling-message-list__jump"
+          onClick={() =>
+            scrollToBottom(
+              window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth',
+            )
+          }
+        >
+          {jumpLabel} <span aria-hidden="true">↓</span>
+        </button>
+      )}
+      <div className="kindling-visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+    </div>
+  )
+}

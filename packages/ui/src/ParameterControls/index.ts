@@ -1,0 +1,6 @@
+export {
+  ParameterControls,
+  type ParameterControlsProps,
+  type ParameterName,
+  type ParameterValues,
+} from './ParameterControls.tsx'
