@@ -128,10 +128,16 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
       delayMs,
       onEnd: end,
       cut: (fail) => {
-        const socket = c.env?.outgoing?.socket
-        // Ending the socket flushes what was written, then closes it without the final chunk.
-        if (socket) socket.end(() => socket.destroy())
-        else fail(new Error('Connection cut (fault injected by kindling).'))
+        const outgoing = c.env?.outgoing
+        if (!outgoing) return fail(new Error('Connection cut (fault injected by kindling).'))
+        // The Node adapter writes the status line and the first chunks only after a few reads, so
+        // wait for it; ending the socket then flushes what was written and closes it mid-response.
+        const cutWhenSent = () => {
+          if (outgoing.destroyed) return
+          if (!outgoing.headersSent) return void setImmediate(cutWhenSent)
+          outgoing.socket?.end(() => outgoing.socket?.destroy())
+        }
+        setImmediate(cutWhenSent)
       },
     })
     return new Response(body, {

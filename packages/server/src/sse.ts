@@ -129,6 +129,7 @@ export function createSseBody(
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
+        if (ended) return
         const next = iterator.next()
         if (next.done) {
           controller.close()
