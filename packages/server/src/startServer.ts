@@ -20,7 +20,7 @@ export interface RunningServer {
   port: number
   /** Open and ended streams, to prove that an abort closed its connection. */
   streams: StreamTracker
-  /** Stops listening and drops every open connection, stalled streams included. */
+  /** Stops listening and drops every open connection, stalled streams included. Safe to call twice. */
   close(): Promise<void>
 }
 
@@ -40,15 +40,18 @@ export function startServer(options: StartServerOptions = {}): Promise<RunningSe
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
       server.off('error', reject)
       const hostInUrl = info.family === 'IPv6' ? `[${info.address}]` : info.address
+      let closing: Promise<void> | undefined
       resolve({
         url: `http://${hostInUrl}:${info.port}`,
         port: info.port,
         streams,
-        close: () =>
-          new Promise<void>((done, fail) => {
+        close: () => {
+          closing ??= new Promise<void>((done, fail) => {
             server.close((error) => (error ? fail(error) : done()))
             if ('closeAllConnections' in server) server.closeAllConnections()
-          }),
+          })
+          return closing
+        },
       })
     })
     server.once('error', reject)
