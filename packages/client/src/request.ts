@@ -55,6 +55,8 @@ export interface RequestHandle {
   /** `POST /chat/completions`, for messages. */
   readonly endpoint: string
   readonly model: string | undefined
+  /** Aborted when the deadline passes or the caller aborts: reading should stop. */
+  readonly signal: AbortSignal
   /** Aborts as the caller: reading the body then fails with `APIUserAbortError`. */
   abort(reason?: unknown): void
   /** The typed error for a failure while reading the body: timeout, user abort or connection. */
@@ -154,7 +156,8 @@ export async function sendRequest(config: ClientConfig, init: RequestSpec): Prom
   } catch (thrown) {
     release()
     const error = thrown instanceof KindlingError ? thrown : errorFor(thrown)
-    logger.error(error.message)
+    if (error instanceof APIUserAbortError) logger.debug(error.message)
+    else logger.error(error.message)
     throw error
   }
 
@@ -205,6 +208,7 @@ export async function sendRequest(config: ClientConfig, init: RequestSpec): Prom
       bodyText,
       endpoint,
       model: init.model,
+      signal: controller.signal,
       abort: (reason?: unknown) => abortAs('user', reason),
       errorFor,
       release,

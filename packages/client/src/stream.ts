@@ -6,6 +6,7 @@ import {
   KindlingError,
   type PartialResponse,
   parseErrorBody,
+  ResponseValidationError,
 } from './errors.ts'
 import type { Logger } from './logger.ts'
 import type { RequestHandle } from './request.ts'
@@ -84,12 +85,17 @@ export function createStream<TChunk, TState, TResponse extends PartialResponse>(
     started = true
     const body = handle.response.body
     try {
+      if (body && !isEventStream(handle.response.headers)) {
+        throw notAnEventStream(await handle.response.text())
+      }
       if (body) {
         const events = readServerSentEvents(body, (comment) => logger.debug(`stream comment: ${comment}`))
         for await (const event of events) {
           if (event.data === '[DONE]') break
           const chunk = chunkOf(event)
           if (chunk === undefined) continue
+          // Events already received in one read are not delivered after a timeout or an abort.
+          if (handle.signal.aborted) throw handle.errorFor(handle.signal.reason)
           state = spec.accumulate(state, chunk)
           yield chunk
         }
@@ -131,6 +137,28 @@ export function createStream<TChunk, TState, TResponse extends PartialResponse>(
     return validateResponse(spec.schema, json, context)
   }
 
+  function notAnEventStream(text: string): APIError {
+    const parsed = parseErrorBody(text)
+    if (
+      parsed.message !== undefined &&
+      typeof parsed.body === 'object' &&
+      parsed.body !== null &&
+      'error' in parsed.body
+    ) {
+      return streamError(text)
+    }
+    return new ResponseValidationError({
+      message: `Expected an event stream from ${handle.endpoint}${handle.model ? ` (model "${handle.model}")` : ''}, got ${
+        handle.response.headers.get('content-type') ?? 'no content type'
+      }: ${JSON.stringify(text.slice(0, 120))}`,
+      path: '',
+      body: text,
+      headers: handle.response.headers,
+      endpoint: handle.endpoint,
+      model: handle.model,
+    })
+  }
+
   function streamError(data: string): APIStreamError {
     const parsed = parseErrorBody(data)
     return new APIStreamError({
@@ -169,4 +197,11 @@ export function createStream<TChunk, TState, TResponse extends PartialResponse>(
       return finalPromise
     },
   }
+}
+
+// A JSON answer to a streamed request is an error body or a server that ignored `stream: true`.
+// A missing content type is read as a stream: some servers send none.
+function isEventStream(headers: Headers): boolean {
+  const type = headers.get('content-type')
+  return type === null || !type.toLowerCase().includes('application/json')
 }

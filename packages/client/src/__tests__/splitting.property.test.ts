@@ -89,6 +89,7 @@ function handleFor(body: ReadableStream<Uint8Array>, path: string): RequestHandl
     bodyText: undefined,
     endpoint: `POST ${path}`,
     model: 'recorded',
+    signal: new AbortController().signal,
     abort() {},
     errorFor: (error): APIError => new APIConnectionError({ message: 'lost', cause: error }),
     release() {},

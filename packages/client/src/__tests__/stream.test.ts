@@ -14,20 +14,21 @@ import { createStream } from '../stream.ts'
 import { byteStream, delta, encode, failingByteStream, sseText } from './fixtures.ts'
 
 // createStream over in-memory bodies: a hand-made handle stands in for the request layer.
-function handleFor(body: ReadableStream<Uint8Array>) {
+function handleFor(body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
   const calls = { abort: 0, release: 0 }
-  let aborted = false
+  const controller = new AbortController()
   const handle: RequestHandle = {
-    response: new Response(body, { headers: { 'x-request-id': 'req-9' } }),
+    response: new Response(body, { headers: { 'x-request-id': 'req-9', ...headers } }),
     bodyText: undefined,
     endpoint: 'POST /chat/completions',
     model: 'm',
+    signal: controller.signal,
     abort() {
       calls.abort++
-      aborted = true
+      controller.abort()
     },
     errorFor: (error): APIError =>
-      aborted
+      controller.signal.aborted
         ? new APIUserAbortError({ message: 'aborted', cause: error })
         : new APIConnectionError({ message: 'connection lost', cause: error }),
     release() {
@@ -37,8 +38,8 @@ function handleFor(body: ReadableStream<Uint8Array>) {
   return { handle, calls }
 }
 
-function chatStream(body: ReadableStream<Uint8Array>) {
-  const { handle, calls } = handleFor(body)
+function chatStream(body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
+  const { handle, calls } = handleFor(body, headers)
   const stream = createStream(
     handle,
     {
@@ -152,5 +153,36 @@ describe('createStream', () => {
     const error = await stream.finalResponse().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(APIUserAbortError)
     expect(partialChat(error)?.choices[0]?.message.content).toBe('Hel')
+  })
+
+  it('delivers nothing more after abort(), even chunks already received', async () => {
+    const { stream } = chatStream(byteStream([encode(sseText([...hello, ...hello]))]))
+    const seen: unknown[] = []
+    const error = await (async () => {
+      for await (const chunk of stream) {
+        seen.push(chunk)
+        stream.abort()
+      }
+    })().catch((e: unknown) => e)
+    expect(seen).toHaveLength(1)
+    expect(error).toBeInstanceOf(APIUserAbortError)
+  })
+
+  it('reads a JSON error body sent to a streamed request as a stream error', async () => {
+    const body = byteStream([encode('{"error":{"message":"model is warming up","type":"server_error"}}')])
+    const { stream } = chatStream(body, { 'content-type': 'application/json' })
+    const error = await stream.finalResponse().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(APIStreamError)
+    expect((error as Error).message).toContain('model is warming up')
+  })
+
+  it('refuses a JSON answer to a streamed request instead of reading it as an empty stream', async () => {
+    const body = byteStream([encode(JSON.stringify({ id: 'x', choices: [] }))])
+    const { stream } = chatStream(body, { 'content-type': 'application/json' })
+    const error = await stream.finalResponse().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ResponseValidationError)
+    expect((error as Error).message).toMatch(
+      /Expected an event stream from POST \/chat\/completions \(model "m"\), got application\/json/,
+    )
   })
 })
