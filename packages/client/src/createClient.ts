@@ -57,7 +57,7 @@ function envApiKey(): string | undefined {
  * @example
  * const client = createClient({ apiKey: 'fw_…' })
  * const stream = await client.chatCompletion.create(model, messages, { stream: true })
- * for await (const chunk of stream) process.stdout.write(chunk.choices[0]?.delta.content ?? '')
+ * for await (const chunk of stream) output.append(chunk.choices[0]?.delta.content ?? '')
  *
  * @example
  * // In a browser, through the @kindling/server proxy: no key in the page.
