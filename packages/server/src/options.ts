@@ -21,7 +21,7 @@ export interface ServerOptions {
   maxBodyBytes?: number
   /** Forward requests for models that are not built in. Default: none (unknown models get 404). */
   upstream?: UpstreamOptions | null
-  /** Receives one line per request (method, path, status, model). Default: silent. */
+  /** Receives one line per request (method, path, status) and proxy warnings; never the API key. Default: silent. */
   log?: (line: string) => void
   /** Counts open and ended streams; pass one to observe an embedded app. */
   tracker?: StreamTracker

@@ -1,0 +1,72 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+
+const packageDir = fileURLToPath(new URL('../..', import.meta.url))
+const tsx = fileURLToPath(new URL('../../../../node_modules/.bin/tsx', import.meta.url))
+const children: ChildProcess[] = []
+
+afterEach(() => {
+  for (const child of children.splice(0)) {
+    // tsx runs the CLI in a child of its own: stop the whole process group.
+    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
+  }
+})
+
+function startCli(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(tsx, ['--conditions=@kindling/source', 'src/cli.ts', ...args], {
+    cwd: packageDir,
+    env: { ...process.env, ...env },
+    detached: true,
+  })
+  children.push(child)
+  let output = ''
+  child.stdout?.on('data', (data) => {
+    output += data
+  })
+  child.stderr?.on('data', (data) => {
+    output += data
+  })
+  const url = new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = output.match(/listening on (http:\/\/\S+)/)
+      if (match?.[1]) {
+        clearInterval(timer)
+        resolve(match[1])
+      }
+    }, 50)
+    child.on('exit', (code) => {
+      clearInterval(timer)
+      reject(new Error(`CLI exited with ${code}: ${output}`))
+    })
+  })
+  return { url, output: () => output }
+}
+
+describe('kindling-server CLI', () => {
+  it('serves the built-in models on the port it prints, with the proxy on but the key unprinted', async () => {
+    // An upstream that refuses connections: the built-ins are listed regardless.
+    const cli = startCli(['--', '--port', '0', '--delay', '0'], {
+      FIREWORKS_API_KEY: 'cli-secret-key',
+      KINDLING_UPSTREAM_URL: 'http://127.0.0.1:1/v1',
+    })
+    const url = await cli.url
+    const models = await (await fetch(`${url}/v1/models`)).json()
+    expect(models.data.map((model: { id: string }) => model.id)).toContain('kindling-echo')
+    const response = await fetch(`${url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'kindling-echo', messages: [{ role: 'user', content: 'cli' }] }),
+    })
+    expect((await response.json()).choices[0].message.content).toBe('cli')
+    expect(cli.output()).toContain('proxy:    other models go to http://127.0.0.1:1/v1')
+    expect(cli.output()).toContain('upstream models unavailable')
+    expect(cli.output()).toContain('POST /v1/chat/completions 200')
+    expect(cli.output()).not.toContain('cli-secret-key')
+  })
+
+  it('refuses a flag value that is not a number', async () => {
+    const cli = startCli(['--port', 'eighty'])
+    await expect(cli.url).rejects.toThrow(/--port needs a non-negative number/)
+  })
+})

@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// `kindling-server`: the embedded models (and the proxy, with FIREWORKS_API_KEY) on one port.
+import { parseArgs } from 'node:util'
+import { builtinModels } from './models/index.ts'
+import { parseCors, serverOptionsFromEnv } from './options.ts'
+import { startServer } from './startServer.ts'
+
+const USAGE = `Usage: kindling-server [options]
+
+Options:
+  --port <n>            port to listen on (env KINDLING_PORT, default 8787; 0 picks a free one)
+  --host <h>            interface to listen on (env KINDLING_HOST, default 127.0.0.1)
+  --delay <ms>          delay before each streamed chunk (env KINDLING_DELAY_MS, default 30)
+  --cors <origins>      '*', 'none' or comma-separated origins (env KINDLING_CORS,
+                        default http://localhost:5173,http://127.0.0.1:5173)
+  --max-body-bytes <n>  largest request body (env KINDLING_MAX_BODY_BYTES, default 4 MiB)
+  --quiet               do not log requests
+  -h, --help            show this help
+
+Proxy: set FIREWORKS_API_KEY to forward every model that is not built in to
+KINDLING_UPSTREAM_URL (default https://api.fireworks.ai/inference/v1) with that key.`
+
+function numberOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const number = Number(value)
+  if (!Number.isFinite(number) || number < 0) {
+    console.error(`kindling-server: --${name} needs a non-negative number, got '${value}'\n\n${USAGE}`)
+    process.exit(2)
+  }
+  return number
+}
+
+async function main() {
+  // `pnpm start -- --port 0` passes the `--` through; skip it.
+  const args = process.argv.slice(2)
+  if (args[0] === '--') args.shift()
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      delay: { type: 'string' },
+      cors: { type: 'string' },
+      'max-body-bytes': { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  })
+  if (values.help) {
+    console.log(USAGE)
+    return
+  }
+  const env = process.env
+  const fromEnv = serverOptionsFromEnv(env)
+  const delayMs = numberOption('delay', values.delay) ?? fromEnv.delayMs ?? 30
+  const maxBodyBytes = numberOption('max-body-bytes', values['max-body-bytes']) ?? fromEnv.maxBodyBytes
+  const server = await startServer({
+    ...fromEnv,
+    port: numberOption('port', values.port ?? env.KINDLING_PORT) ?? 8787,
+    host: values.host ?? env.KINDLING_HOST ?? '127.0.0.1',
+    delayMs,
+    ...(values.cors === undefined ? {} : { cors: parseCors(values.cors) }),
+    ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
+    ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
+  })
+  console.log(`kindling-server listening on ${server.url}`)
+  console.log(`  base URL: ${server.url}/v1 (or ${server.url}/inference/v1)`)
+  console.log(`  models:   ${builtinModels.map((model) => model.id).join(', ')}`)
+  console.log(`  delay:    ${delayMs} ms per chunk`)
+  // The key itself is never printed: only whether the proxy is on and where it goes.
+  console.log(
+    fromEnv.upstream
+      ? `  proxy:    other models go to ${fromEnv.upstream.url}`
+      : '  proxy:    off (set FIREWORKS_API_KEY)',
+  )
+
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(`kindling-server: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})
