@@ -125,20 +125,41 @@ describe('accumulateChatChunk', () => {
     expect(toChatCompletionResponse(createChatAccumulator())).toMatchObject({ choices: [], id: '' })
   })
 
-  it('costs time proportional to the delta, not to the text so far', () => {
-    const timeFor = (count: number) => {
-      const piece = delta(0, { content: 'token ' })
-      let state = createChatAccumulator()
-      const start = performance.now()
-      for (let i = 0; i < count; i++) state = accumulateChatChunk(state, piece)
-      const elapsed = performance.now() - start
-      expect(joinPieces(state.choices[0]?.content)).toHaveLength(count * 6)
-      return elapsed
+  it('costs time proportional to the delta: text so far is shared, never copied', () => {
+    let state = accumulateChatChunks([
+      delta(0, { role: 'assistant', content: 'a'.repeat(100_000), reasoning_content: 'r'.repeat(100_000) }),
+      delta(0, {
+        tool_calls: [{ index: 0, id: 'c', function: { name: 'f', arguments: '{'.repeat(100_000) } }],
+      }),
+    ])
+    for (let i = 0; i < 1_000; i++) {
+      const before = state.choices[0]
+      state = accumulateChatChunk(
+        state,
+        delta(0, {
+          content: 'x',
+          reasoning_content: 'y',
+          tool_calls: [{ index: 0, function: { arguments: 'z' } }],
+        }),
+      )
+      const after = state.choices[0]
+      // Each step adds one node pointing at the previous text: O(1) whatever the length so far.
+      expect(after?.content?.previous).toBe(before?.content)
+      expect(after?.reasoning?.previous).toBe(before?.reasoning)
+      expect(after?.toolCalls[0]?.arguments?.previous).toBe(before?.toolCalls[0]?.arguments)
     }
-    timeFor(5_000) // warm up
-    const small = Math.max(timeFor(20_000), 1)
-    const large = timeFor(160_000)
-    // Quadratic growth would make this ratio ~64; linear ~8. Leave room for a noisy machine.
-    expect(large / small).toBeLessThan(30)
+    const message = toChatCompletionResponse(state).choices[0]?.message
+    expect(message?.content).toHaveLength(101_000)
+    expect(message?.tool_calls?.[0]?.function.arguments).toHaveLength(101_000)
+  })
+
+  it('accumulates a long stream quickly', () => {
+    const piece = delta(0, { content: 'token ' })
+    let state = createChatAccumulator()
+    const start = performance.now()
+    for (let i = 0; i < 100_000; i++) state = accumulateChatChunk(state, piece)
+    expect(joinPieces(state.choices[0]?.content)).toHaveLength(600_000)
+    // Linear work is a few tens of ms here; quadratic copying would take minutes.
+    expect(performance.now() - start).toBeLessThan(5_000)
   })
 })
