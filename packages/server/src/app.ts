@@ -2,15 +2,16 @@ import type { HttpBindings } from '@hono/node-server'
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
+import type { z } from 'zod'
 import { errorResponse } from './errors.ts'
 import { type Faults, httpFaultResponse, mergeFaults, parseFaults, splitModelFaults } from './faults.ts'
-import { generateChat, generateCompletion } from './generate.ts'
-import { builtinModels, findBuiltinModel } from './models/index.ts'
+import { type Generated, generateChat, generateCompletion } from './generate.ts'
+import { type BuiltinModel, builtinModels, findBuiltinModel } from './models/index.ts'
 import { DEFAULT_CORS_ORIGINS, DEFAULT_MAX_BODY_BYTES, type ServerOptions } from './options.ts'
 import { forwardToUpstream, listUpstreamModels } from './proxy.ts'
 import { readRequestBody } from './readRequestBody.ts'
 import { ChatCompletionRequestSchema, CompletionRequestSchema } from './requestSchemas.ts'
-import { createSseBody, type SseFrame, sseFrames } from './sse.ts'
+import { sseResponse } from './sseResponse.ts'
 import { createStreamTracker } from './streamTracker.ts'
 
 /** The base paths every route is served under: Fireworks' and the OpenAI style. */
@@ -114,40 +115,45 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
       ),
   })
 
-  const streamResponse = (
-    c: AppContext,
-    chunks: unknown[],
-    faults: Faults,
-    delayMs: number,
-    model: string,
-  ) => {
-    const end = tracker.start({ path: c.req.path, model, source: 'builtin' })
-    const frames: Iterable<SseFrame> = sseFrames(chunks, faults)
-    const body = createSseBody(frames, {
-      lineEnding: faults.crlf ? '\r\n' : '\n',
-      delayMs,
-      onEnd: end,
-      cut: (fail) => {
-        const outgoing = c.env?.outgoing
-        if (!outgoing) return fail(new Error('Connection cut (fault injected by kindling).'))
-        // The Node adapter writes the status line and the first chunks only after a few reads, so
-        // wait for it; ending the socket then flushes what was written and closes it mid-response.
-        const cutWhenSent = () => {
-          if (outgoing.destroyed) return
-          if (!outgoing.headersSent) return void setImmediate(cutWhenSent)
-          outgoing.socket?.end(() => outgoing.socket?.destroy())
-        }
-        setImmediate(cutWhenSent)
-      },
-    })
-    return new Response(body, {
-      headers: {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache',
-        'x-accel-buffering': 'no',
-      },
+  const forward = (c: AppContext, path: string, raw: string, model: string) => {
+    if (!options.upstream) {
+      return errorResponse(404, `The model '${model}' does not exist or you do not have access to it.`, {
+        code: 'model_not_found',
+        param: 'model',
+      })
+    }
+    return forwardToUpstream(options.upstream, path, c.req.raw, raw, {
+      onStream: () => tracker.start({ path: c.req.path, model, source: 'proxied' }),
     })
   }
+
+  // One handler for both generation routes: validate, apply faults, then run a built-in model or
+  // forward upstream.
+  const generationRoute =
+    <T extends { model: string; stream?: boolean | undefined }>(
+      schema: z.ZodType<T>,
+      upstreamPath: string,
+      generate: (model: BuiltinModel, request: T) => Generated,
+    ) =>
+    async (c: AppContext) => {
+      const fromHeader = headerFaults(c)
+      const read = await readRequestBody(c.req.raw, schema)
+      if (!read.ok) return read.response
+      const request = read.value
+      const { builtin, faults } = resolveModel(request.model, fromHeader)
+      if (faults.http) return httpFaultResponse(faults.http, request.model)
+      const delayMs = requestDelay(c, faults, options)
+      if (!builtin) return forward(c, upstreamPath, read.raw, request.model)
+      if (!request.stream && faults.stallAfter !== undefined) return stallUntilClosed(c)
+      const generated = generate(builtin, request)
+      if (!request.stream) return c.json(generated.response())
+      return sseResponse(generated.chunks(), {
+        faults,
+        delayMs,
+        outgoing: c.env?.outgoing,
+        onEnd: tracker.start({ path: c.req.path, model: builtin.id, source: 'builtin' }),
+      })
+    }
 
   for (const base of BASE_PATHS) {
     app.get(`${base}/models`, async (c) => {
@@ -167,48 +173,16 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
       }
       return c.json({ object: 'list', data })
     })
-
-    app.post(`${base}/chat/completions`, limitBody, async (c) => {
-      const fromHeader = headerFaults(c)
-      const read = await readRequestBody(c.req.raw, ChatCompletionRequestSchema)
-      if (!read.ok) return read.response
-      const request = read.value
-      const { builtin, faults } = resolveModel(request.model, fromHeader)
-      if (faults.http) return httpFaultResponse(faults.http, request.model)
-      const delayMs = requestDelay(c, faults, options)
-      if (!builtin) return forward(c, '/chat/completions', read.raw, request.model)
-      if (!request.stream && faults.stallAfter !== undefined) return stallUntilClosed(c)
-      const generated = generateChat(builtin, request)
-      if (!request.stream) return c.json(generated.response())
-      return streamResponse(c, generated.chunks(), faults, delayMs, builtin.id)
-    })
-
-    app.post(`${base}/completions`, limitBody, async (c) => {
-      const fromHeader = headerFaults(c)
-      const read = await readRequestBody(c.req.raw, CompletionRequestSchema)
-      if (!read.ok) return read.response
-      const request = read.value
-      const { builtin, faults } = resolveModel(request.model, fromHeader)
-      if (faults.http) return httpFaultResponse(faults.http, request.model)
-      const delayMs = requestDelay(c, faults, options)
-      if (!builtin) return forward(c, '/completions', read.raw, request.model)
-      if (!request.stream && faults.stallAfter !== undefined) return stallUntilClosed(c)
-      const generated = generateCompletion(builtin, request)
-      if (!request.stream) return c.json(generated.response())
-      return streamResponse(c, generated.chunks(), faults, delayMs, builtin.id)
-    })
-  }
-
-  const forward = (c: AppContext, path: string, raw: string, model: string) => {
-    if (!options.upstream) {
-      return errorResponse(404, `The model '${model}' does not exist or you do not have access to it.`, {
-        code: 'model_not_found',
-        param: 'model',
-      })
-    }
-    return forwardToUpstream(options.upstream, path, c.req.raw, raw, {
-      onStream: () => tracker.start({ path: c.req.path, model, source: 'proxied' }),
-    })
+    app.post(
+      `${base}/chat/completions`,
+      limitBody,
+      generationRoute(ChatCompletionRequestSchema, '/chat/completions', generateChat),
+    )
+    app.post(
+      `${base}/completions`,
+      limitBody,
+      generationRoute(CompletionRequestSchema, '/completions', generateCompletion),
+    )
   }
 
   app.get('/kindling/streams', (c) => c.json(tracker.stats()))

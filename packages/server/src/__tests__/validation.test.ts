@@ -88,6 +88,23 @@ describe('bad input', () => {
     expect(small.status).toBe(200)
   })
 
+  it('answers 413 to a chunked body with no Content-Length once it passes the limit', async () => {
+    const server = await serve({ maxBodyBytes: 1000 })
+    const part = new TextEncoder().encode('x'.repeat(400))
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(part)
+      },
+    })
+    const response = await fetch(`${server.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    expect(response.status).toBe(413)
+  })
+
   it('answers an unknown model with 404 model_not_found when there is no upstream', async () => {
     const server = await serve()
     const response = await post(server, '/v1/chat/completions', {
