@@ -72,8 +72,8 @@ export interface UseChatCompletionResult {
   /** The input box's text, shared by every consumer of the chat. */
   readonly input: string
   setInput(input: string): void
-  /** For a `<form onSubmit>`: sends `input` (unless blank) and clears it. */
-  handleSubmit(event?: Pick<FormEvent, 'preventDefault'>): void
+  /** For a `<form onSubmit>`: sends `input` (unless blank) and clears it; resolves when the answer ends. */
+  handleSubmit(event?: Pick<FormEvent, 'preventDefault'>): Promise<void>
 }
 
 const isServer = typeof document === 'undefined'
@@ -157,9 +157,9 @@ export function useChatCompletion(options: UseChatCompletionOptions): UseChatCom
       handleSubmit(event?: Pick<FormEvent, 'preventDefault'>) {
         event?.preventDefault()
         const input = store.getState().input
-        if (input.trim() === '') return
+        if (input.trim() === '') return Promise.resolve()
         session.setInput('')
-        void session.send(input, config())
+        return session.send(input, config())
       },
     }
   }, [entry, latest])
