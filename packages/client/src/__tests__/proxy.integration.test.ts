@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { APIStreamError, APIUserAbortError } from '../errors.ts'
+import type { ChatCompletionResponse } from '../schemas.ts'
 import { delta, sseText } from './fixtures.ts'
 import { usePeer, user } from './peer.ts'
 
@@ -97,10 +98,12 @@ describe('through the @kindling/server proxy, with no key in the client', () => 
     const stream = await peer
       .client()
       .chatCompletion.create('upstream/broken', [user('hi')], { stream: true })
-    const error = await stream.finalResponse().catch((e: unknown) => e as APIStreamError)
+    const error = (await stream.finalResponse().catch((e: unknown) => e)) as APIStreamError
     expect(error).toBeInstanceOf(APIStreamError)
     expect(error.message).toContain('upstream overloaded')
-    expect(error.partial?.choices[0]).toMatchObject({ message: { content: 'par' } })
+    expect((error.partial as ChatCompletionResponse).choices[0]).toMatchObject({
+      message: { content: 'par' },
+    })
   })
 
   it('closes the upstream connection when the client aborts', async () => {
