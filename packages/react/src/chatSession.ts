@@ -173,15 +173,26 @@ export function createChatSession(
 
   const set = (partial: Partial<ChatState>) => store.setState(partial)
 
-  /** Writes the run's message by id (O(1) lookup; only that message is replaced). */
-  function writeAnswer(run: Run, status: ChatUIMessage['status'], extra?: Partial<ChatUIMessage>) {
+  /**
+   * Writes the run's message by id (O(1) lookup; only that message is replaced), together with
+   * `chat` fields, in one store update so subscribers see one change.
+   */
+  function writeAnswer(
+    run: Run,
+    status: ChatUIMessage['status'],
+    chat?: Partial<ChatState>,
+    extra?: Partial<ChatUIMessage>,
+  ): ChatUIMessage | undefined {
     const state = store.getState()
     const index = state.messageIndex.get(run.messageId)
-    if (index === undefined) return undefined
+    if (index === undefined) {
+      if (chat) set(chat)
+      return undefined
+    }
     const finishedAt = status === 'streaming' ? undefined : Date.now()
     let message = renderAnswer(run, state.messages[index], status, finishedAt)
     if (extra) message = { ...message, ...extra }
-    set(withMessageAt(state, index, message))
+    set({ ...withMessageAt(state, index, message), ...chat })
     return message
   }
 
@@ -190,8 +201,7 @@ export function createChatSession(
     current = undefined
     run.cancelBatch()
     run.controller.abort()
-    writeAnswer(run, 'stopped')
-    set({ status: 'idle', error: undefined })
+    writeAnswer(run, 'stopped', { status: 'idle', error: undefined })
   }
 
   function stop() {
@@ -249,16 +259,14 @@ export function createChatSession(
       if (!live()) return
       batcher.cancel()
       current = undefined
-      const message = writeAnswer(run, 'done')
-      set({ status: 'idle' })
+      const message = writeAnswer(run, 'done', { status: 'idle' })
       if (message) config.onFinish?.(message, toChatCompletionResponse(run.accumulator))
     } catch (thrown) {
       batcher.cancel()
       if (!live()) return
       current = undefined
       const error = toKindlingError(thrown)
-      const message = writeAnswer(run, 'error', { error })
-      set({ status: 'error', error })
+      const message = writeAnswer(run, 'error', { status: 'error', error }, { error })
       if (message) config.onError?.(error, message)
     }
   }

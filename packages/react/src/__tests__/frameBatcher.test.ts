@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { animationFrameScheduler, createFrameBatcher, timeoutScheduler } from '../frameBatcher.ts'
+import { createManualScheduler } from './scripted.ts'
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('createFrameBatcher', () => {
+  it('commits once per frame however many changes were requested', () => {
+    const scheduler = createManualScheduler()
+    const commit = vi.fn()
+    const batcher = createFrameBatcher(commit, { scheduler })
+    for (let i = 0; i < 1000; i++) batcher.request()
+    expect(commit).not.toHaveBeenCalled()
+    expect(scheduler.pending).toBe(1)
+    expect(scheduler.flush()).toBe(1)
+    expect(commit).toHaveBeenCalledTimes(1)
+    expect(scheduler.flush()).toBe(0)
+    batcher.request()
+    scheduler.flush()
+    expect(commit).toHaveBeenCalledTimes(2)
+  })
+
+  it('commits every change immediately with interval 0, even with a scheduler', () => {
+    const scheduler = createManualScheduler()
+    const commit = vi.fn()
+    const batcher = createFrameBatcher(commit, { interval: 0, scheduler })
+    batcher.request()
+    batcher.request()
+    expect(commit).toHaveBeenCalledTimes(2)
+    expect(scheduler.pending).toBe(0)
+  })
+
+  it('flush() commits a pending change now and cancels its frame', () => {
+    const scheduler = createManualScheduler()
+    const commit = vi.fn()
+    const batcher = createFrameBatcher(commit, { scheduler })
+    batcher.flush()
+    expect(commit).not.toHaveBeenCalled()
+    batcher.request()
+    batcher.flush()
+    expect(commit).toHaveBeenCalledTimes(1)
+    expect(scheduler.pending).toBe(0)
+  })
+
+  it('cancel() drops the pending change', () => {
+    const scheduler = createManualScheduler()
+    const commit = vi.fn()
+    const batcher = createFrameBatcher(commit, { scheduler })
+    batcher.request()
+    batcher.cancel()
+    expect(scheduler.pending).toBe(0)
+    batcher.flush()
+    expect(commit).not.toHaveBeenCalled()
+  })
+
+  it('a millisecond interval paces commits with timeouts', () => {
+    vi.useFakeTimers()
+    const commit = vi.fn()
+    const batcher = createFrameBatcher(commit, { interval: 50 })
+    batcher.request()
+    batcher.request()
+    vi.advanceTimersByTime(49)
+    expect(commit).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(1)
+    expect(commit).toHaveBeenCalledTimes(1)
+  })
+
+  it('the default uses requestAnimationFrame when there is one, a 16 ms timeout when not', () => {
+    vi.useFakeTimers()
+    const raf = vi.spyOn(globalThis, 'requestAnimationFrame')
+    const callback = vi.fn()
+    animationFrameScheduler.schedule(callback)
+    expect(raf).toHaveBeenCalledTimes(1)
+    raf.mockRestore()
+
+    const original = globalThis.requestAnimationFrame
+    // @ts-expect-error: a runtime without animation frames (a server, a worker)
+    delete globalThis.requestAnimationFrame
+    try {
+      const later = vi.fn()
+      animationFrameScheduler.schedule(later)
+      vi.advanceTimersByTime(16)
+      expect(later).toHaveBeenCalledTimes(1)
+    } finally {
+      globalThis.requestAnimationFrame = original
+    }
+  })
+
+  it('timeoutScheduler can be cancelled', () => {
+    vi.useFakeTimers()
+    const callback = vi.fn()
+    const cancel = timeoutScheduler(10).schedule(callback)
+    cancel()
+    vi.advanceTimersByTime(20)
+    expect(callback).not.toHaveBeenCalled()
+  })
+})

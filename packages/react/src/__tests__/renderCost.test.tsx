@@ -1,0 +1,245 @@
+import type { KindlingClient } from '@kindling/client'
+import { act, render, waitFor } from '@testing-library/react'
+import { memo, Profiler } from 'react'
+import { describe, expect, it } from 'vitest'
+import type { ChatMessageInput, ChatUIMessage } from '../chatStore.ts'
+import type { FrameScheduler } from '../frameBatcher.ts'
+import { getDefaultChatRegistry } from '../KindlingProvider.tsx'
+import { type UseChatCompletionResult, useChatCompletion } from '../useChatCompletion.ts'
+import { useChatMessage, useChatStore } from '../useChatStore.ts'
+import { startPeer } from './peer.ts'
+import { createManualScheduler, createScriptedChat } from './scripted.ts'
+
+// Render cost, asserted by counting (React's Profiler, render counters, store notifications) with
+// frames flushed by hand: never by timing.
+
+const peer = startPeer()
+
+interface ControllerProps {
+  chatId: string
+  client: KindlingClient
+  scheduler: FrameScheduler
+  model?: string
+  initialMessages?: readonly ChatMessageInput[]
+  onChat: (chat: UseChatCompletionResult) => void
+  onDelta?: () => void
+}
+
+/** Owns the chat through the full hook (it re-renders on every store change). */
+function Controller({ chatId, client, scheduler, model, initialMessages, onChat, onDelta }: ControllerProps) {
+  onChat(
+    useChatCompletion({
+      id: chatId,
+      client,
+      scheduler,
+      model: model ?? 'scripted',
+      initialMessages,
+      onDelta,
+    }),
+  )
+  return null
+}
+
+type Counts = Map<string, number>
+const bump = (counts: Counts, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1)
+
+const MessageRow = memo(function MessageRow(props: { chatId: string; id: string; renders: Counts }) {
+  const message = useChatMessage(props.chatId, props.id)
+  bump(props.renders, props.id)
+  return <p>{message?.content}</p>
+})
+
+function MessageList({ chatId, renders }: { chatId: string; renders: Counts }) {
+  const ids = useChatStore(chatId, (state) => state.messageIds)
+  bump(renders, 'list')
+  return ids.map((id) => <MessageRow key={id} chatId={chatId} id={id} renders={renders} />)
+}
+
+function history(count: number): ChatMessageInput[] {
+  return Array.from({ length: count }, (_, index) => ({
+    role: index % 2 === 0 ? 'user' : 'assistant',
+    content: `message ${index}`,
+  }))
+}
+
+let nextChat = 0
+const chatId = () => `render-cost-${++nextChat}`
+
+describe('render cost', () => {
+  it('commits at most once per flushed frame, whatever the number of deltas', async () => {
+    const scripted = createScriptedChat()
+    const scheduler = createManualScheduler()
+    let chat!: UseChatCompletionResult
+    let deltas = 0
+    let commits = 0
+    render(
+      <Profiler id="chat" onRender={() => commits++}>
+        <Controller
+          chatId={chatId()}
+          client={scripted.client}
+          scheduler={scheduler}
+          onChat={(current) => {
+            chat = current
+          }}
+          onDelta={() => deltas++}
+        />
+      </Profiler>,
+    )
+    let sending!: Promise<void>
+    act(() => {
+      sending = chat.send('hi')
+    })
+    await waitFor(() => expect(chat.status).toBe('streaming'))
+    await waitFor(() => expect(deltas).toBe(1))
+    const afterStart = commits
+
+    for (let i = 0; i < 200; i++) scripted.push('x ')
+    await waitFor(() => expect(deltas).toBe(201))
+    expect(commits).toBe(afterStart)
+    expect(chat.messages[1]?.content).toBe('')
+
+    act(() => void scheduler.flush())
+    expect(commits).toBe(afterStart + 1)
+    expect(chat.messages[1]?.content).toBe('x '.repeat(200))
+
+    // A frame with nothing new commits nothing.
+    act(() => void scheduler.flush())
+    expect(commits).toBe(afterStart + 1)
+
+    for (let i = 0; i < 3; i++) scripted.push('y')
+    await waitFor(() => expect(deltas).toBe(204))
+    expect(scheduler.pending).toBe(1)
+    act(() => void scheduler.flush())
+    expect(commits).toBe(afterStart + 2)
+
+    scripted.end()
+    await act(() => sending)
+    expect(commits).toBe(afterStart + 3)
+    expect(chat.messages[1]).toMatchObject({ content: `${'x '.repeat(200)}yyy`, status: 'done' })
+    expect(scripted.requests).toBe(1)
+  })
+
+  it('a real stream with no frame flushed commits only on send, first byte and end', async () => {
+    const scheduler = createManualScheduler()
+    let chat!: UseChatCompletionResult
+    let deltas = 0
+    let commits = 0
+    render(
+      <Profiler id="chat" onRender={() => commits++}>
+        <Controller
+          chatId={chatId()}
+          client={peer.client()}
+          scheduler={scheduler}
+          model="kindling-text"
+          onChat={(current) => {
+            chat = current
+          }}
+          onDelta={() => deltas++}
+        />
+      </Profiler>,
+    )
+    const mounted = commits
+    await act(() => chat.send('a long answer please'))
+    expect(deltas).toBeGreaterThan(30)
+    expect(commits - mounted).toBeLessThanOrEqual(3)
+    expect(chat.messages[1]?.status).toBe('done')
+    expect(chat.messages[1]?.content.length).toBeGreaterThan(100)
+  })
+
+  it('re-renders a message component only when its own message changes', async () => {
+    const scripted = createScriptedChat()
+    const scheduler = createManualScheduler()
+    const id = chatId()
+    const renders: Counts = new Map()
+    let chat!: UseChatCompletionResult
+    let deltas = 0
+    render(
+      <>
+        <Controller
+          chatId={id}
+          client={scripted.client}
+          scheduler={scheduler}
+          initialMessages={history(30)}
+          onChat={(current) => {
+            chat = current
+          }}
+          onDelta={() => deltas++}
+        />
+        <MessageList chatId={id} renders={renders} />
+      </>,
+    )
+    const older = chat.messages.map((message) => message.id)
+    expect(older.map((key) => renders.get(key))).toEqual(older.map(() => 1))
+
+    let sending!: Promise<void>
+    act(() => {
+      sending = chat.send('hi')
+    })
+    await waitFor(() => expect(deltas).toBe(1))
+    const [user, answer] = chat.messages.slice(30).map((message) => message.id) as [string, string]
+    for (let frame = 1; frame <= 5; frame++) {
+      for (let i = 0; i < 10; i++) scripted.push('z')
+      await waitFor(() => expect(deltas).toBe(1 + frame * 10))
+      act(() => void scheduler.flush())
+    }
+    scripted.end()
+    await act(() => sending)
+
+    expect(older.map((key) => renders.get(key))).toEqual(older.map(() => 1))
+    expect(renders.get(user)).toBe(1)
+    // Mounted as a placeholder, one render per frame, one for the end.
+    expect(renders.get(answer)).toBe(1 + 5 + 1)
+    // The list re-rendered only when messages were added.
+    expect(renders.get('list')).toBe(2)
+  })
+
+  it('keeps unchanged messages and the id list identical, and applies deltas without touching the store', async () => {
+    for (const size of [10, 2000]) {
+      const scripted = createScriptedChat()
+      const scheduler = createManualScheduler()
+      const id = chatId()
+      let chat!: UseChatCompletionResult
+      let deltas = 0
+      render(
+        <Controller
+          chatId={id}
+          client={scripted.client}
+          scheduler={scheduler}
+          initialMessages={history(size)}
+          onChat={(current) => {
+            chat = current
+          }}
+          onDelta={() => deltas++}
+        />,
+      )
+      const store = getDefaultChatRegistry().peek(id)?.store
+      if (!store) throw new Error('no store')
+      let sending!: Promise<void>
+      act(() => {
+        sending = chat.send('go')
+      })
+      await waitFor(() => expect(deltas).toBe(1))
+      act(() => void scheduler.flush())
+      const before = store.getState()
+      let notifications = 0
+      const unsubscribe = store.subscribe(() => notifications++)
+
+      for (let i = 0; i < 100; i++) scripted.push('d')
+      await waitFor(() => expect(deltas).toBe(101))
+      // Deltas are folded into the accumulator only: the store is not written per delta.
+      expect(notifications).toBe(0)
+      expect(store.getState()).toBe(before)
+
+      act(() => void scheduler.flush())
+      expect(notifications).toBe(1)
+      const after = store.getState()
+      expect(after.messageIds).toBe(before.messageIds)
+      expect(after.messageIndex).toBe(before.messageIndex)
+      const changed = after.messages.filter((message, index) => message !== before.messages[index])
+      expect(changed.map((message: ChatUIMessage) => message.content)).toEqual(['d'.repeat(100)])
+      unsubscribe()
+      scripted.end()
+      await act(() => sending)
+    }
+  })
+})
