@@ -4,6 +4,7 @@ import {
   APITimeoutError,
   APIUserAbortError,
   errorFromResponse,
+  InvalidArgumentError,
   KindlingError,
 } from './errors.ts'
 import { type Logger, redactHeaders } from './logger.ts'
@@ -66,6 +67,7 @@ export interface RequestHandle {
 }
 
 type AbortCause = 'timeout' | 'user'
+const MAX_TIMER_MS = 2 ** 31 - 1
 
 /** Sends a request, retrying what may be retried, and resolves when a success response arrived. */
 export async function sendRequest(config: ClientConfig, init: RequestSpec): Promise<RequestHandle> {
@@ -73,6 +75,11 @@ export async function sendRequest(config: ClientConfig, init: RequestSpec): Prom
   const endpoint = `${init.method} ${init.path}`
   const url = `${config.baseURL.replace(/\/+$/, '')}${init.path}`
   const timeoutSeconds = options.requestTimeout ?? init.defaultTimeoutSeconds
+  if (typeof timeoutSeconds !== 'number' || !(timeoutSeconds > 0)) {
+    throw new InvalidArgumentError(
+      `${init.method} ${init.path}: \`requestTimeout\` must be a positive number of seconds`,
+    )
+  }
   const timeoutMs = timeoutSeconds * 1000
   const maxRetries = options.maxRetries ?? config.maxRetries
   const logger = config.logger
@@ -86,9 +93,10 @@ export async function sendRequest(config: ClientConfig, init: RequestSpec): Prom
     cause = why
     controller.abort(reason)
   }
-  const timer = setTimeout(() => abortAs('timeout'), timeoutMs)
+  // Timers cannot wait longer than 2^31-1 ms (they would fire at once): longer means no deadline.
+  const timer = timeoutMs <= MAX_TIMER_MS ? setTimeout(() => abortAs('timeout'), timeoutMs) : undefined
   // Do not keep a Node process alive for a stream nobody reads; open sockets still do.
-  ;(timer as { unref?: () => void }).unref?.()
+  ;(timer as { unref?: () => void } | undefined)?.unref?.()
   const userSignal = options.signal
   const onUserAbort = () => abortAs('user', userSignal?.reason)
   userSignal?.addEventListener('abort', onUserAbort, { once: true })
@@ -121,15 +129,15 @@ export async function sendRequest(config: ClientConfig, init: RequestSpec): Prom
     })
   }
 
-  const headers: Record<string, string> = {
-    accept: init.stream ? 'text/event-stream' : 'application/json',
-    ...config.headers,
-    ...options.headers,
+  // A Headers object, so that names differing only in case (Authorization / authorization) merge.
+  const headers = new Headers({ accept: init.stream ? 'text/event-stream' : 'application/json' })
+  for (const extra of [config.headers, options.headers]) {
+    if (extra) for (const [name, value] of Object.entries(extra)) headers.set(name, value)
   }
-  if (config.apiKey) headers.authorization = `Bearer ${config.apiKey}`
+  if (config.apiKey && !headers.has('authorization')) headers.set('authorization', `Bearer ${config.apiKey}`)
   let body: string | undefined
   if (init.body !== undefined) {
-    headers['content-type'] = 'application/json'
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json')
     body = JSON.stringify(init.body)
   }
 

@@ -53,9 +53,5 @@ export function buildRequestBody(
     stream = options.stream === true
   }
   body.stream = stream
-  const timeout = requestOptions.requestTimeout
-  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0)) {
-    throw new InvalidArgumentError(`${what}: \`requestTimeout\` must be a positive number of seconds`)
-  }
   return { body, options: requestOptions, stream }
 }

@@ -72,6 +72,22 @@ describe('createClient', () => {
     expect(seen[0]?.get('content-type')).toBe('application/json')
   })
 
+  it('lets an explicit Authorization header of any case replace the key, without duplicates', async () => {
+    const seen: Headers[] = []
+    const client = peer.client({
+      apiKey: 'fw_key',
+      fetch: (input, init) => {
+        seen.push(new Headers(init?.headers))
+        return fetch(input, init)
+      },
+    })
+    await client.models.list({
+      headers: { Authorization: 'Bearer other' },
+      requestTimeout: Number.POSITIVE_INFINITY,
+    })
+    expect(seen[0]?.get('authorization')).toBe('Bearer other')
+  })
+
   it('refuses bad arguments before sending anything', async () => {
     peer.requests.length = 0
     const client = peer.client()
@@ -79,6 +95,10 @@ describe('createClient', () => {
     await expect(
       client.chatCompletion.create('kindling-echo', [user('a')], { messages: [user('b')] }),
     ).rejects.toThrow(/given both/)
+    await expect(client.models.list({ requestTimeout: 0 })).rejects.toThrow(/requestTimeout/)
+    await expect(client.completion.create('kindling-echo', 'x', { requestTimeout: -1 })).rejects.toThrow(
+      InvalidArgumentError,
+    )
     expect(() => createClient({ maxRetries: -1 })).toThrow(InvalidArgumentError)
     expect(peer.requests).toEqual([])
   })
