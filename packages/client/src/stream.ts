@@ -41,6 +41,8 @@ export interface KindlingStream<TChunk, TResponse> extends AsyncIterable<TChunk>
    * Reads whatever is left and resolves with the accumulated response: every choice's text or
    * message (content, `reasoning_content`, `tool_calls` merged by index), `logprobs`,
    * `finish_reason` and `usage`. Rejects with the stream's error, which carries `partial`.
+   * Call it instead of a `for await` loop or after one, not while one is running: both would take
+   * chunks from the same stream.
    */
   finalResponse(): Promise<TResponse>
 }
