@@ -1,4 +1,4 @@
-import { memo, type ReactNode, useLayoutEffect } from 'react'
+import { memo, type ReactNode, startTransition, useEffect, useLayoutEffect, useState } from 'react'
 import { cx } from '../internal/cx.ts'
 import { DefaultMessage, type DefaultMessageProps } from '../Message/Message.tsx'
 import type { MessageView } from '../Message/MessageView.ts'
@@ -48,10 +48,26 @@ const MessageListItem = memo(function MessageListItem({
   )
 })
 
+// A long history first renders only its tail, so the first frame comes fast; the rest is rendered
+// in a transition right after, which React interrupts for input (scrolling, typing) as it goes.
+const FIRST_RENDER_TAIL = 40
+
+/** The messages to render now: the tail of a newly shown long history, then all of it. */
+function useBackfill(messages: readonly MessageView[]): readonly MessageView[] {
+  const firstId = messages[0]?.id
+  const [backfilledFor, setBackfilledFor] = useState<string | undefined>(undefined)
+  const showAll = messages.length <= FIRST_RENDER_TAIL || backfilledFor === firstId
+  useEffect(() => {
+    if (!showAll) startTransition(() => setBackfilledFor(firstId))
+  }, [showAll, firstId])
+  return showAll ? messages : messages.slice(-FIRST_RENDER_TAIL)
+}
+
 /**
  * A scrolling conversation that follows the bottom while a reply streams, lets go when the user
- * scrolls up, and offers "Jump to latest" until they come back. Offscreen messages skip rendering
- * work (`content-visibility: auto`), so thousands of messages stay smooth. A finished reply is
+ * scrolls up, and offers "Jump to latest" until they come back. Thousands of messages stay smooth:
+ * a long history renders its last messages first and the rest just after, without blocking input,
+ * and offscreen messages skip layout and paint (`content-visibility: auto`). A finished reply is
  * announced once through a polite live region.
  */
 export function MessageList({
@@ -66,6 +82,8 @@ export function MessageList({
 }: MessageListProps) {
   const { viewportRef, contentRef, following, scrollToBottom, onScroll } = useFollowBottom()
   const announcement = useReplyAnnouncement(messages)
+  const shown = useBackfill(messages)
+  const offset = messages.length - shown.length
   const last = messages.at(-1)
 
   // Sending a message means "show me the answer": follow again even if scrolled away.
@@ -88,11 +106,11 @@ export function MessageList({
           {messages.length === 0 && emptyState ? (
             <div className="kindling-message-list__empty">{emptyState}</div>
           ) : null}
-          {messages.map((message, index) => (
+          {shown.map((message, index) => (
             <MessageListItem
               key={message.id}
               message={message}
-              index={index}
+              index={offset + index}
               renderMessage={renderMessage}
               messageProps={messageProps}
             />

@@ -50,8 +50,12 @@ const assistantReplies = [
   'Prince Hamlet seeks revenge on his uncle for murdering his father. His hesitation leads to tragedy for nearly everyone.',
 ]
 
-/** A conversation of `count` messages, alternating user and assistant, all finished. */
-export function makeConversation(count: number): MessageView[] {
+/**
+ * A conversation of `count` messages, alternating user and assistant, all finished. `light` leaves
+ * out the long code-and-table reply (for stories whose accessibility scan walks every message).
+ */
+export function makeConversation(count: number, { light = false }: { light?: boolean } = {}): MessageView[] {
+  const replies = light ? assistantReplies.slice(1) : assistantReplies
   return Array.from({ length: count }, (_, index) => {
     const turn = Math.floor(index / 2)
     const isUser = index % 2 === 0
@@ -60,7 +64,7 @@ export function makeConversation(count: number): MessageView[] {
       role: isUser ? 'user' : 'assistant',
       content: isUser
         ? `${userPrompts[turn % userPrompts.length]} (#${turn + 1})`
-        : (assistantReplies[turn % assistantReplies.length] ?? ''),
+        : (replies[turn % replies.length] ?? ''),
       status: 'done',
     }
   })
