@@ -46,6 +46,14 @@ export default [
     },
   },
   {
+    resolve: { alias: workspaceAliases },
+    test: {
+      name: 'bench',
+      environment: 'node',
+      include: ['apps/bench/src/**/*.test.ts'],
+    },
+  },
+  {
     plugins: [storybookTest({ configDir: '.storybook' })],
     resolve: { alias: workspaceAliases },
     test: {

@@ -1,0 +1,12 @@
+import type { SectionResult } from './report.ts'
+
+/** How big a run is: `full` for `pnpm bench`, `smoke` for the test that keeps every section working. */
+export type RunSize = 'full' | 'smoke'
+
+/** Every section, loaded only when run, so `pnpm bench parse` imports nothing else. */
+export const SECTIONS: Record<string, (size: RunSize) => Promise<SectionResult>> = {
+  async parse(size) {
+    const { runParse } = await import('./sections/parse.ts')
+    return runParse(size === 'smoke' ? { chunks: 300, passes: 1, warmups: 0, runs: 1 } : {})
+  },
+}
