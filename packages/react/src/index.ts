@@ -20,6 +20,18 @@ export {
   toRequestMessage,
 } from './chatStore.ts'
 export {
+  type CompletionRequestConfig,
+  type CompletionSession,
+  createCompletionSession,
+} from './completionSession.ts'
+export {
+  type CompletionChoiceView,
+  type CompletionOutcome,
+  type CompletionState,
+  type CompletionStore,
+  createCompletionStore,
+} from './completionStore.ts'
+export {
   animationFrameScheduler,
   type BatchInterval,
   createFrameBatcher,
@@ -40,3 +52,5 @@ export {
   useChatCompletion,
 } from './useChatCompletion.ts'
 export { useChatMessage, useChatStore } from './useChatStore.ts'
+export { type UseCompletionOptions, type UseCompletionResult, useCompletion } from './useCompletion.ts'
+export { MODELS_STALE_TIME, modelsQueryKey, type UseModelsOptions, useModels } from './useModels.ts'

@@ -1,0 +1,100 @@
+import { AuthenticationError, createClient } from '@kindling/client'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { renderHook, waitFor } from '@testing-library/react'
+import type { ReactNode } from 'react'
+import { renderToString } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import { KindlingProvider } from '../KindlingProvider.tsx'
+import { useChatCompletion } from '../useChatCompletion.ts'
+import { modelsQueryKey, useModels } from '../useModels.ts'
+import { faultHeaders, startPeer } from './peer.ts'
+
+const peer = startPeer()
+
+function Page() {
+  const models = useModels()
+  const chat = useChatCompletion({
+    model: 'kindling-echo',
+    id: 'ssr',
+    initialMessages: [{ role: 'system', content: 'hello from the server' }],
+  })
+  return (
+    <p>
+      {models.isLoading ? 'loading' : 'ready'}:{chat.messages[0]?.content}
+    </p>
+  )
+}
+
+describe('useModels', () => {
+  it('is loading, then lists the server models', async () => {
+    const client = peer.client()
+    const { result } = renderHook(() => useModels(), {
+      wrapper: ({ children }) => <KindlingProvider client={client}>{children}</KindlingProvider>,
+    })
+    expect(result.current.isLoading).toBe(true)
+    await waitFor(() => expect(result.current.isSuccess).toBe(true))
+    expect(result.current.data?.data.map((model) => model.id)).toEqual([
+      'kindling-echo',
+      'kindling-text',
+      'kindling-tools',
+      'kindling-reasoning',
+    ])
+  })
+
+  it('reports a typed error, and refetch() recovers', async () => {
+    let failing = true
+    const client = createClient({
+      baseURL: `${peer.server.url}/v1`,
+      apiKey: null,
+      maxRetries: 0,
+      logLevel: 'off',
+      fetch: (input, init) =>
+        fetch(input, {
+          ...init,
+          headers: { ...(init?.headers as object), ...(failing ? faultHeaders('401') : {}) },
+        }),
+    })
+    const { result } = renderHook(() => useModels({ retry: false, client }), {
+      wrapper: ({ children }) => <KindlingProvider client={client}>{children}</KindlingProvider>,
+    })
+    await waitFor(() => expect(result.current.isError).toBe(true))
+    expect(result.current.error).toBeInstanceOf(AuthenticationError)
+    failing = false
+    void result.current.refetch()
+    await waitFor(() => expect(result.current.isSuccess).toBe(true))
+    expect(result.current.data?.data).toHaveLength(4)
+  })
+
+  it('works with a client and no provider at all', async () => {
+    const { result } = renderHook(() => useModels({ client: peer.client() }))
+    await waitFor(() => expect(result.current.data?.data).toHaveLength(4))
+  })
+
+  it("uses the app's QueryClientProvider, keyed by base URL, with overridable options", async () => {
+    const queryClient = new QueryClient()
+    const client = peer.client()
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>
+        <KindlingProvider client={client}>{children}</KindlingProvider>
+      </QueryClientProvider>
+    )
+    const { result } = renderHook(() => useModels({ select: (list) => list.data.map((model) => model.id) }), {
+      wrapper,
+    })
+    await waitFor(() => expect(result.current.data).toContain('kindling-echo'))
+    const cached = queryClient.getQueryState(modelsQueryKey(client))
+    expect(cached?.status).toBe('success')
+    expect(modelsQueryKey(client)).toEqual(['kindling', 'models', `${peer.server.url}/v1`])
+  })
+
+  it('renders on the server without touching window and without a request', () => {
+    const client = peer.client()
+    const html = renderToString(
+      <KindlingProvider client={client}>
+        <Page />
+      </KindlingProvider>,
+    )
+    expect(html).toContain('loading')
+    expect(html).toContain('hello from the server')
+  })
+})

@@ -1,0 +1,170 @@
+import {
+  accumulateCompletionChunk,
+  type CompletionAccumulatorState,
+  type CompletionChoiceState,
+  type CompletionParams,
+  type CompletionResponse,
+  createCompletionAccumulator,
+  joinPieces,
+  type KindlingClient,
+  type KindlingError,
+  type RequestOptions,
+  toCompletionResponse,
+} from '@kindling/client'
+import type {
+  CompletionChoiceView,
+  CompletionOutcome,
+  CompletionState,
+  CompletionStore,
+} from './completionStore.ts'
+import { type BatchInterval, createFrameBatcher, type FrameScheduler } from './frameBatcher.ts'
+import { toKindlingError } from './toKindlingError.ts'
+
+// The framework-agnostic life of a text completion: complete and stop over its store.
+
+/** Everything one completion request needs; the hook builds it from its latest options. */
+export interface CompletionRequestConfig {
+  client: KindlingClient
+  model: string
+  /** Request parameters: `max_tokens`, `temperature`, `n`, `stop`, … */
+  params?: CompletionParams | undefined
+  requestOptions?: Omit<RequestOptions, 'signal'> | undefined
+  /** Ask for usage in the last chunk (`stream_options.include_usage`). Default true. */
+  includeUsage?: boolean | undefined
+  /** Called once the completion finished. */
+  onFinish?: ((completion: string, response: CompletionResponse) => void) | undefined
+  /** Called when the request or its stream failed (not when it was stopped). */
+  onError?: ((error: KindlingError) => void) | undefined
+  batchInterval?: BatchInterval | undefined
+  scheduler?: FrameScheduler | undefined
+}
+
+/** The actions of one text completion. Completing while one streams stops it first. */
+export interface CompletionSession {
+  /** Streams a completion of `prompt`. */
+  complete(prompt: string, config: CompletionRequestConfig): Promise<void>
+  /** Stops the completion in progress, keeping its text (`outcome: 'stopped'`). */
+  stop(): void
+  setInput(input: string): void
+  /**
+   * Counts a mounted consumer; when the last one leaves (and does not come back within the
+   * current task's microtasks, as StrictMode does) the completion in progress is stopped.
+   */
+  retain(): () => void
+}
+
+const viewCache = new WeakMap<CompletionChoiceState, CompletionChoiceView>()
+
+function viewOf(choice: CompletionChoiceState): CompletionChoiceView {
+  let view = viewCache.get(choice)
+  if (view === undefined) {
+    view = { index: choice.index, text: joinPieces(choice.text), finish_reason: choice.finish_reason }
+    viewCache.set(choice, view)
+  }
+  return view
+}
+
+/** Creates the session of one text completion over its store. */
+export function createCompletionSession(store: CompletionStore): CompletionSession {
+  let current:
+    | { controller: AbortController; cancel(): void; write(outcome?: CompletionOutcome): void }
+    | undefined
+  let consumers = 0
+
+  function stop() {
+    const run = current
+    if (!run) return
+    current = undefined
+    run.cancel()
+    run.controller.abort()
+    run.write('stopped')
+  }
+
+  async function complete(prompt: string, config: CompletionRequestConfig): Promise<void> {
+    stop()
+    const controller = new AbortController()
+    const startedAt = Date.now()
+    let firstTokenAt: number | undefined
+    let accumulator: CompletionAccumulatorState = createCompletionAccumulator()
+    const live = () => current?.controller === controller
+
+    function write(outcome?: CompletionOutcome, extra?: Partial<CompletionState>) {
+      const choices = accumulator.choices.map(viewOf)
+      store.setState({
+        completion: choices[0]?.text ?? '',
+        choices,
+        usage: accumulator.usage,
+        model: accumulator.model || config.model,
+        timing: { startedAt, firstTokenAt, finishedAt: outcome ? Date.now() : undefined },
+        ...(outcome ? { outcome, status: outcome === 'error' ? 'error' : 'idle' } : {}),
+        ...extra,
+      })
+    }
+
+    const batcher = createFrameBatcher(() => live() && write(), {
+      interval: config.batchInterval,
+      scheduler: config.scheduler,
+    })
+    current = { controller, cancel: batcher.cancel, write }
+    store.setState({
+      completion: '',
+      choices: [],
+      status: 'submitted',
+      outcome: undefined,
+      error: undefined,
+      usage: undefined,
+      model: config.model,
+      prompt,
+      timing: { startedAt },
+    })
+    try {
+      const stream = await config.client.completion.create(config.model, prompt, {
+        ...(config.includeUsage === false ? {} : { stream_options: { include_usage: true } }),
+        ...config.params,
+        ...config.requestOptions,
+        stream: true,
+        signal: controller.signal,
+      })
+      if (!live()) return stream.abort()
+      store.setState({ status: 'streaming' })
+      for await (const chunk of stream) {
+        if (!live()) break
+        accumulator = accumulateCompletionChunk(accumulator, chunk)
+        if (firstTokenAt === undefined && chunk.choices.some((choice) => choice.text !== '')) {
+          firstTokenAt = Date.now()
+        }
+        batcher.request()
+      }
+      if (!live()) return
+      batcher.cancel()
+      current = undefined
+      write('done')
+      config.onFinish?.(store.getState().completion, toCompletionResponse(accumulator))
+    } catch (thrown) {
+      batcher.cancel()
+      if (!live()) return
+      current = undefined
+      const error = toKindlingError(thrown)
+      write('error', { error })
+      config.onError?.(error)
+    }
+  }
+
+  return {
+    complete,
+    stop,
+    setInput: (input) => store.setState({ input }),
+    retain() {
+      consumers += 1
+      let released = false
+      return () => {
+        if (released) return
+        released = true
+        consumers -= 1
+        queueMicrotask(() => {
+          if (consumers === 0) stop()
+        })
+      }
+    },
+  }
+}
