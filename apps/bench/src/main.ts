@@ -44,6 +44,8 @@ async function main(): Promise<void> {
       `${JSON.stringify({ updatedAt: new Date().toISOString(), machine, versions, sections }, null, 2)}\n`,
     )
   }
+  // The repository's formatter owns JSON layout; format the file so `pnpm lint` stays clean.
+  spawnSync('pnpm', ['exec', 'biome', 'format', '--write', fileURLToPath(resultsPath)], { stdio: 'ignore' })
   console.log(
     `Versions: ${Object.entries(versions)
       .map(([k, v]) => `${k} ${v}`)

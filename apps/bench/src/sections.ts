@@ -9,4 +9,11 @@ export const SECTIONS: Record<string, (size: RunSize) => Promise<SectionResult>>
     const { runParse } = await import('./sections/parse.ts')
     return runParse(size === 'smoke' ? { chunks: 300, passes: 1, warmups: 0, runs: 1 } : {})
   },
+  async bundle(size) {
+    const { BUNDLE_CASES, runBundle } = await import('./sections/bundle.ts')
+    // The smoke run builds the two cases the targets are about, plus one peer.
+    return runBundle(
+      size === 'smoke' ? BUNDLE_CASES.filter((c) => /client$|own code|^openai$/.test(c.name)) : undefined,
+    )
+  },
 }
