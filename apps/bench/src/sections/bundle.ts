@@ -183,7 +183,12 @@ const kb = (bytes: number) => fixed(bytes / 1024, 1)
 
 /** Builds every case, whole entry and typical imports, and checks Kindling's size targets. */
 export async function runBundle(cases: readonly BundleCase[] = BUNDLE_CASES): Promise<SectionResult> {
-  const measured = []
+  const measured: {
+    name: string
+    whole: BundleSize
+    typical: BundleSize | undefined
+    versions: Record<string, string>
+  }[] = []
   for (const item of cases) {
     const whole = await bundleSize(item.whole, item.ownCodeOnly)
     const typical = item.typical ? await bundleSize(item.typical, item.ownCodeOnly) : undefined
