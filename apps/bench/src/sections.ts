@@ -16,4 +16,8 @@ export const SECTIONS: Record<string, (size: RunSize) => Promise<SectionResult>>
       size === 'smoke' ? BUNDLE_CASES.filter((c) => /client$|own code|^openai$/.test(c.name)) : undefined,
     )
   },
+  async ttft(size) {
+    const { runTTFT } = await import('./sections/ttft.ts')
+    return runTTFT(size === 'smoke' ? { runs: 3, warmups: 1 } : {})
+  },
 }
