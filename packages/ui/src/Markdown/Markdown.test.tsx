@@ -85,8 +85,18 @@ function assertInert(container: HTMLElement) {
   }
 }
 
-async function settle() {
-  // Long enough for an image to fail to load and fire onerror, and for the highlighter to arrive.
+/** Waits until every image in `container` has loaded or failed (so an onerror would have run). */
+async function settle(container?: HTMLElement) {
+  const pending = [...(container?.querySelectorAll('img') ?? [])]
+    .filter((image) => !image.complete)
+    .map(
+      (image) =>
+        new Promise((resolve) => {
+          image.addEventListener('load', resolve, { once: true })
+          image.addEventListener('error', resolve, { once: true })
+        }),
+    )
+  await Promise.race([Promise.all(pending), new Promise((resolve) => setTimeout(resolve, 5_000))])
   await new Promise((resolve) => setTimeout(resolve, 50))
 }
 
@@ -102,7 +112,7 @@ describe('Markdown XSS corpus in real Chromium', () => {
   it('(control) the harness notices a payload that does execute', async () => {
     // biome-ignore lint/security/noDangerouslySetInnerHtml: the unsafe baseline the corpus is measured against
     render(<div dangerouslySetInnerHTML={{ __html: `<img src=x onerror="${FLAG}">` }} />)
-    await waitFor(() => expect(window.__kindlingXss).toBeDefined())
+    await waitFor(() => expect(window.__kindlingXss).toBeDefined(), { timeout: 10_000 })
   })
 
   for (const streaming of [false, true]) {
@@ -114,7 +124,7 @@ describe('Markdown XSS corpus in real Chromium', () => {
               {payload}
             </Markdown>,
           )
-          await settle()
+          await settle(container)
           assertInert(container)
           // Click every link and button the payload produced: nothing may run.
           for (const link of container.querySelectorAll<HTMLAnchorElement>('a')) {
