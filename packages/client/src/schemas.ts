@@ -147,7 +147,8 @@ export type ChatCompletionResponse = z.infer<typeof ChatCompletionResponseSchema
 /** One choice of a streamed chat chunk. */
 export const ChatCompletionResponseStreamChoiceSchema = z.looseObject({
   index: z.number().int(),
-  delta: DeltaMessageSchema,
+  // Some providers omit `delta` on the final chunk that only carries finish_reason.
+  delta: DeltaMessageSchema.default({}),
   finish_reason: z.string().nullish(),
   logprobs: ChatLogprobsSchema.nullish(),
 })

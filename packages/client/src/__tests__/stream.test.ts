@@ -85,6 +85,16 @@ describe('createStream', () => {
     expect((await stream.finalResponse()).choices[0]?.finish_reason).toBe('stop')
   })
 
+  it('reads a final chunk that has finish_reason but no delta, as some providers send', async () => {
+    const noDelta = { ...delta(0, {}, 'stop'), choices: [{ index: 0, finish_reason: 'stop' }] }
+    const { stream } = chatStream(
+      byteStream([encode(sseText([hello[0], delta(0, { content: 'lo' }), noDelta]))]),
+    )
+    const final = await stream.finalResponse()
+    expect(final.choices[0]?.message.content).toBe('Hello')
+    expect(final.choices[0]?.finish_reason).toBe('stop')
+  })
+
   it('ends normally when the stream ends without [DONE]', async () => {
     const { stream } = chatStream(byteStream([encode(sseText(hello, { done: false }))]))
     expect((await stream.finalResponse()).choices[0]?.message.content).toBe('Hello')
