@@ -3,11 +3,17 @@ import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import type { z } from 'zod'
+import { createClientSlots } from './clientSlots.ts'
 import { errorResponse } from './errors.ts'
 import { type Faults, httpFaultResponse, mergeFaults, parseFaults, splitModelFaults } from './faults.ts'
 import { type Generated, generateChat, generateCompletion } from './generate.ts'
 import { type BuiltinModel, builtinModels, findBuiltinModel } from './models/index.ts'
-import { DEFAULT_CORS_ORIGINS, DEFAULT_MAX_BODY_BYTES, type ServerOptions } from './options.ts'
+import {
+  DEFAULT_CORS_ORIGINS,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT,
+  type ServerOptions,
+} from './options.ts'
 import { forwardToUpstream, listUpstreamModels } from './proxy.ts'
 import { readRequestBody } from './readRequestBody.ts'
 import { ChatCompletionRequestSchema, CompletionRequestSchema } from './requestSchemas.ts'
@@ -92,7 +98,16 @@ function stallUntilClosed(c: AppContext): Promise<Response> {
 export function createApp(options: ServerOptions = {}): KindlingApp {
   const app: KindlingApp = new Hono()
   const tracker = options.tracker ?? createStreamTracker()
-  const log = options.log ?? (() => {})
+  const apiKey = options.upstream?.apiKey
+  const sink = options.log
+  // Defence in depth: whatever a log line quotes (an upstream error, say), the key never gets out.
+  const log = (line: string) => sink?.(apiKey ? line.replaceAll(apiKey, '[redacted]') : line)
+  const upstreamLimit = options.maxUpstreamStreamsPerClient ?? DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT
+  const upstreamSlots = createClientSlots(upstreamLimit)
+  const clientIdOf = (c: AppContext) => {
+    const address = c.env?.incoming?.socket?.remoteAddress
+    return options.clientId ? options.clientId(c.req.raw, address) : (address ?? 'unknown')
+  }
   const corsOrigins = options.cors ?? DEFAULT_CORS_ORIGINS
 
   app.use('*', async (c, next) => {
@@ -122,8 +137,22 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
         param: 'model',
       })
     }
+    const client = clientIdOf(c)
+    const release = upstreamSlots.acquire(client)
+    if (!release) {
+      log(`429 for ${c.req.path}: client already has ${upstreamLimit} upstream requests open`)
+      return errorResponse(
+        429,
+        `Too many concurrent upstream requests from this client: ${upstreamLimit} are already open. Wait for one to finish, then retry.`,
+        { type: 'rate_limit_error', code: 'too_many_concurrent_requests', headers: { 'retry-after': '1' } },
+      )
+    }
     return forwardToUpstream(options.upstream, path, c.req.raw, raw, {
       onStream: () => tracker.start({ path: c.req.path, model, source: 'proxied' }),
+      onSettled: release,
+    }).catch((error: unknown) => {
+      release()
+      throw error
     })
   }
 

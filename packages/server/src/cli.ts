@@ -14,11 +14,17 @@ Options:
   --cors <origins>      '*', 'none' or comma-separated origins (env KINDLING_CORS,
                         default http://localhost:5173,http://127.0.0.1:5173)
   --max-body-bytes <n>  largest request body (env KINDLING_MAX_BODY_BYTES, default 4 MiB)
+  --max-upstream-streams <n>
+                        concurrent upstream requests per client, 0 for no cap
+                        (env KINDLING_MAX_UPSTREAM_STREAMS_PER_CLIENT, default 8)
   --quiet               do not log requests
   -h, --help            show this help
 
 Proxy: set FIREWORKS_API_KEY to forward every model that is not built in to
-KINDLING_UPSTREAM_URL (default https://api.fireworks.ai/inference/v1) with that key.`
+KINDLING_UPSTREAM_URL (default https://api.fireworks.ai/inference/v1) with that key.
+
+Timeouts (ms, 0 for none): KINDLING_HEADERS_TIMEOUT_MS (10000), KINDLING_REQUEST_TIMEOUT_MS
+(30000), KINDLING_KEEP_ALIVE_TIMEOUT_MS (5000), KINDLING_IDLE_TIMEOUT_MS (120000).`
 
 function numberOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
@@ -42,6 +48,7 @@ async function main() {
       delay: { type: 'string' },
       cors: { type: 'string' },
       'max-body-bytes': { type: 'string' },
+      'max-upstream-streams': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -55,6 +62,7 @@ async function main() {
   const fromEnv = serverOptionsFromEnv(env)
   const delayMs = numberOption('delay', values.delay) ?? fromEnv.delayMs ?? 30
   const maxBodyBytes = numberOption('max-body-bytes', values['max-body-bytes']) ?? fromEnv.maxBodyBytes
+  const maxUpstream = numberOption('max-upstream-streams', values['max-upstream-streams'])
   const server = await startServer({
     ...fromEnv,
     port: numberOption('port', values.port ?? env.KINDLING_PORT) ?? 8787,
@@ -62,6 +70,7 @@ async function main() {
     delayMs,
     ...(values.cors === undefined ? {} : { cors: parseCors(values.cors) }),
     ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
+    ...(maxUpstream === undefined ? {} : { maxUpstreamStreamsPerClient: maxUpstream }),
     ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
   })
   console.log(`kindling-server listening on ${server.url}`)

@@ -5,9 +5,12 @@ export { type BuiltinModel, builtinModels, findBuiltinModel, type ModelOutput } 
 export {
   DEFAULT_CORS_ORIGINS,
   DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT,
+  DEFAULT_TIMEOUTS,
   DEFAULT_UPSTREAM_URL,
   parseCors,
   type ServerOptions,
+  type ServerTimeouts,
   serverOptionsFromEnv,
   type UpstreamOptions,
 } from './options.ts'

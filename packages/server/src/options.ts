@@ -25,6 +25,35 @@ export interface ServerOptions {
   log?: (line: string) => void
   /** Counts open and ended streams; pass one to observe an embedded app. */
   tracker?: StreamTracker
+  /**
+   * Most forwarded (upstream) requests one client may have open at once, streamed or not; one more
+   * gets a 429 with `Retry-After`. Built-in models are not counted. `0` turns the cap off. Default 8.
+   */
+  maxUpstreamStreamsPerClient?: number
+  /**
+   * Who a request comes from, for {@link ServerOptions.maxUpstreamStreamsPerClient}. Default: the
+   * socket's remote address. Behind a reverse proxy, return the address it forwards (only if you
+   * trust it: a client choosing its own id escapes the cap).
+   */
+  clientId?: (request: Request, remoteAddress: string | undefined) => string
+}
+
+/**
+ * How long {@link startServer} waits on a connection before dropping it, in milliseconds (`0`: never).
+ * They keep a client that sends slowly or not at all from holding a connection for good.
+ */
+export interface ServerTimeouts {
+  /** Time to receive a request's headers (Node's `headersTimeout`; slow senders get 408). Default 10 000. */
+  headersTimeoutMs?: number
+  /** Time to receive a whole request, body included (Node's `requestTimeout`). Default 30 000. */
+  requestTimeoutMs?: number
+  /** Time an idle keep-alive connection stays open between requests. Default 5 000. */
+  keepAliveTimeoutMs?: number
+  /**
+   * Time a connection may see no traffic either way, e.g. a client that stops reading a stream or a
+   * stalled stream, before its socket is closed. Default 120 000.
+   */
+  idleTimeoutMs?: number
 }
 
 /** The playground's origins, allowed by CORS unless told otherwise. */
@@ -33,6 +62,15 @@ export const DEFAULT_CORS_ORIGINS: string[] = ['http://localhost:5173', 'http://
 export const DEFAULT_UPSTREAM_URL = 'https://api.fireworks.ai/inference/v1'
 /** The default largest request body: 4 MiB. */
 export const DEFAULT_MAX_BODY_BYTES: number = 4 * 1024 * 1024
+/** The default cap on a client's concurrent upstream requests. */
+export const DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT: number = 8
+/** The default {@link ServerTimeouts}. */
+export const DEFAULT_TIMEOUTS: Required<ServerTimeouts> = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 120_000,
+}
 
 /** Parses a CORS setting as the CLI and env take it: `*`, `none`, or a comma-separated origin list. */
 export function parseCors(value: string): string[] | '*' | false {
@@ -45,16 +83,38 @@ export function parseCors(value: string): string[] | '*' | false {
     .filter(Boolean)
 }
 
+const NUMBER_ENV = {
+  KINDLING_DELAY_MS: 'delayMs',
+  KINDLING_MAX_BODY_BYTES: 'maxBodyBytes',
+  KINDLING_MAX_UPSTREAM_STREAMS_PER_CLIENT: 'maxUpstreamStreamsPerClient',
+  KINDLING_HEADERS_TIMEOUT_MS: 'headersTimeoutMs',
+  KINDLING_REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
+  KINDLING_KEEP_ALIVE_TIMEOUT_MS: 'keepAliveTimeoutMs',
+  KINDLING_IDLE_TIMEOUT_MS: 'idleTimeoutMs',
+} as const
+
 /**
  * Server options from environment variables: `FIREWORKS_API_KEY` (turns the proxy on),
- * `KINDLING_UPSTREAM_URL`, `KINDLING_DELAY_MS`, `KINDLING_CORS`, `KINDLING_MAX_BODY_BYTES`.
+ * `KINDLING_UPSTREAM_URL`, `KINDLING_DELAY_MS`, `KINDLING_CORS`, `KINDLING_MAX_BODY_BYTES`,
+ * `KINDLING_MAX_UPSTREAM_STREAMS_PER_CLIENT` and the timeouts `KINDLING_HEADERS_TIMEOUT_MS`,
+ * `KINDLING_REQUEST_TIMEOUT_MS`, `KINDLING_KEEP_ALIVE_TIMEOUT_MS`, `KINDLING_IDLE_TIMEOUT_MS`.
+ * A number that is not a non-negative number throws, naming the variable.
  */
-export function serverOptionsFromEnv(env: Record<string, string | undefined>): ServerOptions {
-  const options: ServerOptions = {}
+export function serverOptionsFromEnv(
+  env: Record<string, string | undefined>,
+): ServerOptions & ServerTimeouts {
+  const options: ServerOptions & ServerTimeouts = {}
   const apiKey = env.FIREWORKS_API_KEY?.trim()
   if (apiKey) options.upstream = { url: env.KINDLING_UPSTREAM_URL?.trim() || DEFAULT_UPSTREAM_URL, apiKey }
-  if (env.KINDLING_DELAY_MS) options.delayMs = Number(env.KINDLING_DELAY_MS)
   if (env.KINDLING_CORS !== undefined) options.cors = parseCors(env.KINDLING_CORS)
-  if (env.KINDLING_MAX_BODY_BYTES) options.maxBodyBytes = Number(env.KINDLING_MAX_BODY_BYTES)
+  for (const [name, key] of Object.entries(NUMBER_ENV)) {
+    const raw = env[name]?.trim()
+    if (!raw) continue
+    const value = Number(raw)
+    if (!Number.isFinite(value) || value < 0) {
+      throw new Error(`${name} needs a non-negative number, got '${raw}'`)
+    }
+    options[key] = value
+  }
   return options
 }

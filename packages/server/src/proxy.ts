@@ -28,7 +28,7 @@ function upstreamHeaders(upstream: UpstreamOptions, incoming: Headers): Headers 
   return headers
 }
 
-/** Passes `body` through chunk by chunk, telling `onEnd` how it ended. */
+/** Passes `body` through chunk by chunk (one read per pull: no buffering), telling `onEnd` how it ended. */
 export function trackBody(
   body: ReadableStream<Uint8Array>,
   onEnd: (end: StreamEnd) => void,
@@ -68,6 +68,24 @@ export function trackBody(
 export interface ForwardOptions {
   /** Called when the upstream answers with a stream, to track it; returns the end callback. */
   onStream?: () => (end: StreamEnd) => void
+  /** Called once when the exchange is over: the answer fully sent, cancelled, or never obtained. */
+  onSettled?: () => void
+}
+
+// Error bodies are small; one that is not is cut here rather than buffered whole.
+const MAX_ERROR_BODY_CHARS = 64 * 1024
+
+async function readErrorBody(body: ReadableStream<Uint8Array>): Promise<string> {
+  const reader = body.getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  while (text.length < MAX_ERROR_BODY_CHARS) {
+    const { done, value } = await reader.read()
+    if (done) return text + decoder.decode()
+    text += decoder.decode(value, { stream: true })
+  }
+  void reader.cancel().catch(() => {})
+  return text.slice(0, MAX_ERROR_BODY_CHARS)
 }
 
 /**
@@ -81,6 +99,12 @@ export async function forwardToUpstream(
   body: string | null,
   options: ForwardOptions = {},
 ): Promise<Response> {
+  let settled = false
+  const settle = () => {
+    if (settled) return
+    settled = true
+    options.onSettled?.()
+  }
   let response: Response
   try {
     response = await fetch(upstreamUrl(upstream, path), {
@@ -90,6 +114,7 @@ export async function forwardToUpstream(
       signal: request.signal,
     })
   } catch (error) {
+    settle()
     const reason = error instanceof Error ? error.message : String(error)
     return errorResponse(502, `The upstream ${upstream.url} could not be reached: ${reason}`, {
       type: 'server_error',
@@ -99,10 +124,24 @@ export async function forwardToUpstream(
   const headers = new Headers()
   for (const [name, value] of response.headers)
     if (!DROPPED_RESPONSE_HEADERS.has(name)) headers.set(name, value)
-  let responseBody: ReadableStream<Uint8Array> | null = response.body
+  const init = { status: response.status, statusText: response.statusText, headers }
+  if (!response.body) {
+    settle()
+    return new Response(null, init)
+  }
+  if (!response.ok) {
+    // An upstream that echoes the credential in its error message must not hand it to the caller.
+    const text = await readErrorBody(response.body).catch(() => '')
+    settle()
+    return new Response(text.replaceAll(upstream.apiKey, '[redacted]'), init)
+  }
   const streamed = headers.get('content-type')?.includes('text/event-stream')
-  if (responseBody && streamed && options.onStream) responseBody = trackBody(responseBody, options.onStream())
-  return new Response(responseBody, { status: response.status, statusText: response.statusText, headers })
+  const onStreamEnd = streamed ? options.onStream?.() : undefined
+  const passed = trackBody(response.body, (end) => {
+    onStreamEnd?.(end)
+    settle()
+  })
+  return new Response(passed, init)
 }
 
 /** The upstream's model list (`data` of `GET /models`); an empty list, and the reason, if it fails. */

@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
-import type { ServerOptions } from './options.ts'
+import { DEFAULT_TIMEOUTS, type ServerOptions, type ServerTimeouts } from './options.ts'
 import { createStreamTracker, type StreamTracker } from './streamTracker.ts'
 
 /** Where and how {@link startServer} listens, on top of the {@link ServerOptions}. */
-export interface StartServerOptions extends ServerOptions {
+export interface StartServerOptions extends ServerOptions, ServerTimeouts {
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number
   /** Interface to listen on. Default `127.0.0.1`. */
@@ -33,11 +33,29 @@ export interface RunningServer {
  * await server.close()
  */
 export function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const { port = 0, host = '127.0.0.1', ...appOptions } = options
+  const {
+    port = 0,
+    host = '127.0.0.1',
+    headersTimeoutMs = DEFAULT_TIMEOUTS.headersTimeoutMs,
+    requestTimeoutMs = DEFAULT_TIMEOUTS.requestTimeoutMs,
+    keepAliveTimeoutMs = DEFAULT_TIMEOUTS.keepAliveTimeoutMs,
+    idleTimeoutMs = DEFAULT_TIMEOUTS.idleTimeoutMs,
+    ...appOptions
+  } = options
   const streams = appOptions.tracker ?? createStreamTracker()
   const app = createApp({ ...appOptions, tracker: streams })
+  // Node refuses a headers timeout longer than the request timeout, and checks both only every
+  // `connectionsCheckingInterval`: check often enough for short timeouts to mean what they say.
+  const headersTimeout =
+    requestTimeoutMs > 0 ? Math.min(headersTimeoutMs, requestTimeoutMs) : headersTimeoutMs
+  const shortest = Math.min(...[headersTimeout, requestTimeoutMs].filter((ms) => ms > 0), 30_000)
+  const serverOptions = {
+    headersTimeout,
+    requestTimeout: requestTimeoutMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(shortest / 4))),
+  }
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host, serverOptions }, (info: AddressInfo) => {
       server.off('error', reject)
       const hostInUrl = info.family === 'IPv6' ? `[${info.address}]` : info.address
       let closing: Promise<void> | undefined
@@ -55,5 +73,10 @@ export function startServer(options: StartServerOptions = {}): Promise<RunningSe
       })
     })
     server.once('error', reject)
+    if ('keepAliveTimeout' in server) {
+      server.keepAliveTimeout = keepAliveTimeoutMs
+      // Without a 'timeout' listener, Node destroys a socket idle this long (either direction).
+      server.timeout = idleTimeoutMs
+    }
   })
 }

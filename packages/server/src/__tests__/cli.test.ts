@@ -40,7 +40,13 @@ function startCli(args: string[], env: Record<string, string> = {}) {
       reject(new Error(`CLI exited with ${code}: ${output}`))
     })
   })
-  return { url, output: () => output }
+  /** Resolves once the output contains `text` (stdout reaches the test a little after the answer). */
+  const printed = (text: string) =>
+    new Promise<void>((resolve) => {
+      const check = () => (output.includes(text) ? resolve() : setTimeout(check, 20))
+      check()
+    })
+  return { url, output: () => output, printed }
 }
 
 describe('kindling-server CLI', () => {
@@ -59,9 +65,9 @@ describe('kindling-server CLI', () => {
       body: JSON.stringify({ model: 'kindling-echo', messages: [{ role: 'user', content: 'cli' }] }),
     })
     expect((await response.json()).choices[0].message.content).toBe('cli')
+    await cli.printed('POST /v1/chat/completions 200')
     expect(cli.output()).toContain('proxy:    other models go to http://127.0.0.1:1/v1')
     expect(cli.output()).toContain('upstream models unavailable')
-    expect(cli.output()).toContain('POST /v1/chat/completions 200')
     expect(cli.output()).not.toContain('cli-secret-key')
   })
 
