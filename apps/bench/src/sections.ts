@@ -20,4 +20,12 @@ export const SECTIONS: Record<string, (size: RunSize) => Promise<SectionResult>>
     const { runTTFT } = await import('./sections/ttft.ts')
     return runTTFT(size === 'smoke' ? { runs: 3, warmups: 1 } : {})
   },
+  async render(size) {
+    const { runRender } = await import('./sections/render.ts')
+    return runRender(size === 'smoke' ? { deltas: 50, histories: [10, 100], runs: 1 } : {})
+  },
+  async memory(size) {
+    const { runMemory } = await import('./sections/memory.ts')
+    return runMemory(size === 'smoke' ? { cycles: 5, warmupCycles: 2, tokens: 2000 } : {})
+  },
 }

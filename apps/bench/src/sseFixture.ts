@@ -122,3 +122,34 @@ export function fixtureFetch(fixture: SSEFixture): typeof fetch {
       headers: { 'content-type': 'text/event-stream', 'x-request-id': 'bench' },
     })
 }
+
+/**
+ * A `fetch` streaming `chunks` chat chunks generated as they are read (nothing held in memory),
+ * about 16 KiB per read: for streams too long to build up front.
+ */
+export function generatedChatFetch(chunks: number, seed = 7): typeof fetch {
+  return async () => {
+    const random = seededRandom(seed)
+    const encoder = new TextEncoder()
+    let next = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (next > chunks) {
+          controller.close()
+          return
+        }
+        let text = ''
+        while (text.length < 16_000 && next <= chunks) {
+          if (next === chunks) text += 'data: [DONE]\n\n'
+          else {
+            const content = WORDS[Math.floor(random() * WORDS.length)] as string
+            text += `data: ${chatChunkJSON(next, content, next === chunks - 1 ? 'stop' : null)}\n\n`
+          }
+          next++
+        }
+        controller.enqueue(encoder.encode(text))
+      },
+    })
+    return new Response(body, { headers: { 'content-type': 'text/event-stream' } })
+  }
+}

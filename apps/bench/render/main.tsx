@@ -1,0 +1,187 @@
+import { useChat } from '@ai-sdk/react'
+import { createClient } from '@kindling/client'
+import { KindlingProvider, useChatCompletion } from '@kindling/react'
+import { MessageList, type MessageView } from '@kindling/ui'
+import '@kindling/ui/styles.css'
+import { DefaultChatTransport, type UIMessage } from 'ai'
+import { memo, Profiler, type ReactNode, useCallback, useEffect } from 'react'
+import { createRoot } from 'react-dom/client'
+import {
+  benchHistory,
+  benchTokens,
+  chatCompletionEvents,
+  fromList,
+  pacedSSEFetch,
+  uiMessageStreamEvents,
+} from './deltas.ts'
+
+// One library per page load: `?lib=kindling|ai&history=N&deltas=N`. The page renders the history,
+// then `window.__bench.run()` sends one message whose answer streams `deltas` tokens, and reports
+// React commits (Profiler) and animation frames while it streamed.
+
+const params = new URLSearchParams(location.search)
+const lib = params.get('lib') ?? 'kindling'
+const historySize = Number(params.get('history') ?? 10)
+const tokens = benchTokens(Number(params.get('deltas') ?? 2000))
+const expectedText = tokens.join('')
+const history = benchHistory(historySize)
+
+/** The minimal message component both libraries render. */
+const MinimalMessage = memo(function MinimalMessage({ role, text }: { role: string; text: string }) {
+  return (
+    <div className={`bench-message bench-message--${role}`}>
+      <strong>{role}</strong>
+      <p>{text}</p>
+    </div>
+  )
+})
+
+let commits = 0
+let nestedCommits = 0
+let counting = false
+let frameIndex = 0
+const commitsPerFrame = new Map<number, number>()
+/** Frame, phase and time of each commit during the last run, for diagnosis. */
+const commitLog: string[] = []
+;(window as unknown as { __commitLog: string[] }).__commitLog = commitLog
+const onRender = (_id: string, phase: string) => {
+  if (!counting) return
+  commits++
+  if (phase === 'nested-update') nestedCommits++
+  commitLog.push(`${frameIndex}:${phase}:${performance.now().toFixed(1)}`)
+  commitsPerFrame.set(frameIndex, (commitsPerFrame.get(frameIndex) ?? 0) + 1)
+}
+
+/** What the running app exposes to the harness. */
+interface Harness {
+  send(): Promise<void>
+  lastText(): string
+}
+let harness: Harness | undefined
+
+const kindlingClient = createClient({
+  baseURL: '/v1',
+  apiKey: null,
+  maxRetries: 0,
+  logLevel: 'off',
+  fetch: pacedSSEFetch(fromList(() => chatCompletionEvents(tokens))),
+})
+
+function KindlingChat(): ReactNode {
+  const chat = useChatCompletion({
+    model: 'bench',
+    initialMessages: history.map((m) => ({ id: m.id, role: m.role, content: m.text })),
+  })
+  const renderMessage = useCallback(
+    (message: MessageView) => <MinimalMessage role={message.role} text={message.content} />,
+    [],
+  )
+  harness = { send: () => chat.send('go'), lastText: () => chat.messages.at(-1)?.content ?? '' }
+  return <MessageList messages={chat.messages} renderMessage={renderMessage} />
+}
+
+const aiTransport = new DefaultChatTransport<UIMessage>({
+  api: '/api/chat',
+  fetch: pacedSSEFetch(
+    fromList(() => uiMessageStreamEvents(tokens)),
+    { 'x-vercel-ai-ui-message-stream': 'v1' },
+  ),
+})
+
+const textOf = (message: UIMessage) =>
+  message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('')
+
+const AIMessage = memo(function AIMessage({ message }: { message: UIMessage }) {
+  return <MinimalMessage role={message.role} text={textOf(message)} />
+})
+
+function AIChat(): ReactNode {
+  const chat = useChat({
+    transport: aiTransport,
+    messages: history.map((m) => ({
+      id: m.id,
+      role: m.role,
+      parts: [{ type: 'text' as const, text: m.text }],
+    })),
+  })
+  harness = {
+    send: () => chat.sendMessage({ text: 'go' }),
+    lastText: () => {
+      const last = chat.messages.at(-1)
+      return last ? textOf(last) : ''
+    },
+  }
+  return (
+    <div className="bench-plain-list">
+      {chat.messages.map((message) => (
+        <AIMessage key={message.id} message={message} />
+      ))}
+    </div>
+  )
+}
+
+function App(): ReactNode {
+  useEffect(() => {
+    document.body.dataset.mounted = 'true'
+  }, [])
+  return (
+    <Profiler id="chat" onRender={onRender}>
+      {lib === 'ai' ? (
+        <AIChat />
+      ) : (
+        <KindlingProvider client={kindlingClient}>
+          <KindlingChat />
+        </KindlingProvider>
+      )}
+    </Profiler>
+  )
+}
+
+const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
+
+/** Sends one message, waits for its whole answer on screen, and reports what it cost. */
+async function run(): Promise<{
+  commits: number
+  nestedCommits: number
+  maxCommitsPerFrame: number
+  frames: number
+  elapsedMs: number
+  textOk: boolean
+}> {
+  if (!harness) throw new Error('the chat did not mount')
+  // Let the history settle (MessageList renders a long history's tail first, then the rest).
+  for (let i = 0; i < 30; i++) await frame()
+  commits = 0
+  nestedCommits = 0
+  commitsPerFrame.clear()
+  commitLog.length = 0
+  let frames = 0
+  let stopped = false
+  const countFrames = () => {
+    if (stopped) return
+    frames++
+    frameIndex = frames
+    requestAnimationFrame(countFrames)
+  }
+  counting = true
+  const start = performance.now()
+  requestAnimationFrame(countFrames)
+  await harness.send()
+  // The last batched update lands within a frame or two of the stream's end.
+  for (let i = 0; i < 100 && harness.lastText() !== expectedText; i++) await frame()
+  await frame()
+  const elapsedMs = performance.now() - start
+  stopped = true
+  counting = false
+  return {
+    commits,
+    nestedCommits,
+    maxCommitsPerFrame: Math.max(0, ...commitsPerFrame.values()),
+    frames,
+    elapsedMs,
+    textOk: harness.lastText() === expectedText,
+  }
+}
+
+;(window as unknown as { __bench: { run: typeof run } }).__bench = { run }
+createRoot(document.getElementById('root') as HTMLElement).render(<App />)
