@@ -176,11 +176,13 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
       if (!request.stream && faults.stallAfter !== undefined) return stallUntilClosed(c)
       const generated = generate(builtin, request)
       if (!request.stream) return c.json(generated.response())
+      const stream = tracker.start({ path: c.req.path, model: builtin.id, source: 'builtin' })
       return sseResponse(generated.chunks(), {
         faults,
         delayMs,
         outgoing: c.env?.outgoing,
-        onEnd: tracker.start({ path: c.req.path, model: builtin.id, source: 'builtin' }),
+        onEnd: stream,
+        onBytes: stream.sent,
       })
     }
 

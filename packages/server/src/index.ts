@@ -19,6 +19,7 @@ export { type RunningServer, type StartServerOptions, startServer } from './star
 export {
   createStreamTracker,
   type StreamEndListener,
+  type StreamHandle,
   type StreamRecord,
   type StreamStats,
   type StreamTracker,

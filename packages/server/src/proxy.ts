@@ -32,6 +32,7 @@ function upstreamHeaders(upstream: UpstreamOptions, incoming: Headers): Headers 
 export function trackBody(
   body: ReadableStream<Uint8Array>,
   onEnd: (end: StreamEnd) => void,
+  onBytes?: (bytes: number) => void,
 ): ReadableStream<Uint8Array> {
   const reader = body.getReader()
   let ended = false
@@ -49,7 +50,10 @@ export function trackBody(
           if (done) {
             controller.close()
             end('completed')
-          } else controller.enqueue(value)
+          } else {
+            onBytes?.(value.length)
+            controller.enqueue(value)
+          }
         } catch (error) {
           end('cut')
           controller.error(error)
@@ -66,8 +70,8 @@ export function trackBody(
 
 /** What happened to a forwarded request, for the request log. */
 export interface ForwardOptions {
-  /** Called when the upstream answers with a stream, to track it; returns the end callback. */
-  onStream?: () => (end: StreamEnd) => void
+  /** Called when the upstream answers with a stream, to track it; returns its end callback and byte counter. */
+  onStream?: () => { (end: StreamEnd): void; sent(bytes: number): void }
   /** Called once when the exchange is over: the answer fully sent, cancelled, or never obtained. */
   onSettled?: () => void
 }
@@ -137,10 +141,14 @@ export async function forwardToUpstream(
   }
   const streamed = headers.get('content-type')?.includes('text/event-stream')
   const onStreamEnd = streamed ? options.onStream?.() : undefined
-  const passed = trackBody(response.body, (end) => {
-    onStreamEnd?.(end)
-    settle()
-  })
+  const passed = trackBody(
+    response.body,
+    (end) => {
+      onStreamEnd?.(end)
+      settle()
+    },
+    onStreamEnd?.sent,
+  )
   return new Response(passed, init)
 }
 

@@ -92,6 +92,8 @@ export interface SseBodyOptions {
   cut: (fail: (error: Error) => void) => void
   /** Called once, when the stream ends for any reason. */
   onEnd: (end: StreamEnd) => void
+  /** Called with the size of every piece handed to the reader. */
+  onBytes?: (bytes: number) => void
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -147,7 +149,10 @@ export function createSseBody(
           if (dataSent > 0 && options.delayMs > 0) await sleep(options.delayMs, stopped.signal)
           dataSent++
         }
-        if (!ended) controller.enqueue(encoder.encode(encodeFrame(frame, options.lineEnding)))
+        if (ended) return
+        const bytes = encoder.encode(encodeFrame(frame, options.lineEnding))
+        options.onBytes?.(bytes.length)
+        controller.enqueue(bytes)
       },
       cancel() {
         end('client-closed')

@@ -9,6 +9,8 @@ export interface SseResponseOptions {
   /** Node's response, when served by Node: a `cut` closes its socket. */
   outgoing: HttpBindings['outgoing'] | undefined
   onEnd: (end: StreamEnd) => void
+  /** Counts the bytes handed to the HTTP layer. */
+  onBytes?: (bytes: number) => void
 }
 
 // The Node adapter writes the status line and the first chunks only after a few reads, so wait for
@@ -32,6 +34,7 @@ export function sseResponse(chunks: readonly unknown[], options: SseResponseOpti
     lineEnding: faults.crlf ? '\r\n' : '\n',
     delayMs: options.delayMs,
     onEnd: options.onEnd,
+    ...(options.onBytes ? { onBytes: options.onBytes } : {}),
     cut: (fail) =>
       outgoing ? cutSocket(outgoing) : fail(new Error('Connection cut (fault injected by kindling).')),
   })

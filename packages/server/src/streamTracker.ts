@@ -8,8 +8,17 @@ export interface StreamRecord {
   model: string
   /** `proxied` when the stream came from the upstream. */
   source: 'builtin' | 'proxied'
+  /** Body bytes handed to the HTTP layer so far: with backpressure, no more than the reader took plus socket buffers. */
+  bytes: number
   /** Undefined while the stream is open. */
   end?: StreamEnd
+}
+
+/** What {@link StreamTracker.start} returns: call it once when the stream ends; `sent` counts bytes. */
+export interface StreamHandle {
+  (end: StreamEnd): void
+  /** Adds `bytes` handed to the HTTP layer to the stream's count. */
+  sent(bytes: number): void
 }
 
 /** Counts of streams by how they ended, as `GET /kindling/streams` reports them. */
@@ -31,7 +40,7 @@ export type StreamEndListener = (record: Required<StreamRecord>) => void
  */
 export interface StreamTracker {
   /** Registers a stream that is starting and returns the function that ends it. */
-  start(record: Omit<StreamRecord, 'id' | 'end'>): (end: StreamEnd) => void
+  start(record: Omit<StreamRecord, 'id' | 'end' | 'bytes'>): StreamHandle
   stats(): StreamStats
   /** Calls `listener` whenever a stream ends; returns the unsubscribe function. */
   onStreamEnd(listener: StreamEndListener): () => void
@@ -55,11 +64,11 @@ export function createStreamTracker(): StreamTracker {
   }
   return {
     start(fields) {
-      const record: StreamRecord = { id: nextId++, ...fields }
+      const record: StreamRecord = { id: nextId++, ...fields, bytes: 0 }
       recent.push(record)
       if (recent.length > RECENT_LIMIT) recent.shift()
       counts.open++
-      return (end) => {
+      const end = (end: StreamEnd) => {
         if (record.end) return
         record.end = end
         counts.open--
@@ -68,6 +77,11 @@ export function createStreamTracker(): StreamTracker {
         else counts.cut++
         for (const listener of listeners) listener(record as Required<StreamRecord>)
       }
+      return Object.assign(end, {
+        sent: (bytes: number) => {
+          record.bytes += bytes
+        },
+      })
     },
     stats: () => ({ ...counts, recent: recent.map((record) => ({ ...record })) }),
     onStreamEnd,

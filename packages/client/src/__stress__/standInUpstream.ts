@@ -1,0 +1,62 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
+import { createApp, createStreamTracker, type StreamTracker } from '@kindling/server'
+
+// A second local server standing in for Fireworks behind the proxy: the built-in models answer under
+// the name `upstream/<model>` (names the proxy does not serve itself, so it forwards them), written
+// to the socket with backpressure (`pipeline`) and tracked like the server's own streams.
+
+/** The prefix that makes the proxy forward a built-in model's name upstream. */
+export const UPSTREAM_PREFIX = 'upstream/'
+
+export interface StandInUpstream {
+  /** Base URL for the proxy's `upstream.url`. */
+  url: string
+  streams: StreamTracker
+  /** Authorization headers it was sent, one per request. */
+  authorizations: (string | undefined)[]
+  close(): Promise<void>
+}
+
+export async function startStandInUpstream(): Promise<StandInUpstream> {
+  const streams = createStreamTracker()
+  const app = createApp({ tracker: streams, cors: false })
+  const authorizations: (string | undefined)[] = []
+  const server: Server = createServer(async (req, res) => {
+    authorizations.push(req.headers.authorization)
+    let body = ''
+    for await (const part of req) body += part
+    const controller = new AbortController()
+    res.on('close', () => controller.abort())
+    if (req.method === 'POST') {
+      const json = JSON.parse(body)
+      json.model = String(json.model).replace(UPSTREAM_PREFIX, '')
+      body = JSON.stringify(json)
+    }
+    const response = await app.fetch(
+      new Request(`http://upstream${req.url?.replace('/inference', '')}`, {
+        method: req.method ?? 'GET',
+        headers: { 'content-type': 'application/json' },
+        ...(req.method === 'POST' ? { body } : {}),
+        signal: controller.signal,
+      }),
+    )
+    res.writeHead(response.status, Object.fromEntries(response.headers))
+    if (!response.body) return void res.end()
+    await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res).catch(() => {})
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+    streams,
+    authorizations,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
