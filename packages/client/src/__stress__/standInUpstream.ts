@@ -18,6 +18,10 @@ export interface StandInUpstream {
   streams: StreamTracker
   /** Authorization headers it was sent, one per request. */
   authorizations: (string | undefined)[]
+  /** From now on, streams pause after their first chunk until {@link StandInUpstream.release}. */
+  hold(): void
+  /** Lets held streams (and later ones) run to the end. */
+  release(): void
   close(): Promise<void>
 }
 
@@ -25,11 +29,29 @@ export async function startStandInUpstream(): Promise<StandInUpstream> {
   const streams = createStreamTracker()
   const app = createApp({ tracker: streams, cors: false })
   const authorizations: (string | undefined)[] = []
+  let gate: Promise<void> = Promise.resolve()
+  let open: () => void = () => {}
+  // Passes the first chunk, then waits at the gate: lets a test hold many streams open at once.
+  const heldAfterFirstChunk = (body: ReadableStream<Uint8Array>, closed: Promise<void>) => {
+    // A caller that leaves while held must not wait for the gate.
+    const waitFor = Promise.race([gate, closed])
+    let first = true
+    return body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        async transform(chunk, controller) {
+          if (!first) await waitFor
+          first = false
+          controller.enqueue(chunk)
+        },
+      }),
+    )
+  }
   const server: Server = createServer(async (req, res) => {
     authorizations.push(req.headers.authorization)
     let body = ''
     for await (const part of req) body += part
     const controller = new AbortController()
+    const closed = new Promise<void>((resolve) => res.on('close', () => resolve()))
     res.on('close', () => controller.abort())
     if (req.method === 'POST') {
       const json = JSON.parse(body)
@@ -46,13 +68,20 @@ export async function startStandInUpstream(): Promise<StandInUpstream> {
     )
     res.writeHead(response.status, Object.fromEntries(response.headers))
     if (!response.body) return void res.end()
-    await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res).catch(() => {})
+    const held = heldAfterFirstChunk(response.body, closed)
+    await pipeline(Readable.fromWeb(held as NodeReadableStream<Uint8Array>), res).catch(() => {})
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
     streams,
     authorizations,
+    hold() {
+      gate = new Promise((resolve) => {
+        open = resolve
+      })
+    },
+    release: () => open(),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

@@ -20,4 +20,4 @@ export const TRUNCATION_STRIDE: number = envCount('KINDLING_TRUNCATION_STRIDE', 
 /** Concurrent streams per load round (`KINDLING_LOAD_STREAMS`). */
 export const LOAD_STREAMS: number = envCount('KINDLING_LOAD_STREAMS', 100)
 /** Rounds of concurrent streams in the memory check (`KINDLING_LOAD_ROUNDS`). */
-export const LOAD_ROUNDS: number = envCount('KINDLING_LOAD_ROUNDS', 2)
+export const LOAD_ROUNDS: number = envCount('KINDLING_LOAD_ROUNDS', 1)
