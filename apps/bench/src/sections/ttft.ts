@@ -16,15 +16,17 @@ import { chatChunkJSON, FIXTURE_MODEL } from '../sseFixture.ts'
 const FIRST_TEXT = 'Hello'
 // Long enough for every client to have resolved its request and be waiting on the body.
 const HEADERS_TO_FIRST_CHUNK_MS = 15
+// The rest of the answer comes later, so a client that holds the first text back (batching) shows it.
+const FIRST_TO_REST_MS = 25
 
-interface TTFTServer {
+export interface TTFTServer {
   url: string
   /** When the first content byte of request `id` was written. */
   firstByteAt: Map<string, number>
   close(): Promise<void>
 }
 
-async function startTTFTServer(): Promise<TTFTServer> {
+export async function startTTFTServer(): Promise<TTFTServer> {
   const firstByteAt = new Map<string, number>()
   let counter = 0
   const server: Server = createServer((req, res) => {
@@ -43,7 +45,7 @@ async function startTTFTServer(): Promise<TTFTServer> {
         setTimeout(() => {
           res.write(`data: ${chatChunkJSON(1, ' world', 'stop')}\n\ndata: [DONE]\n\n`)
           res.end()
-        }, 2)
+        }, FIRST_TO_REST_MS)
       }, HEADERS_TO_FIRST_CHUNK_MS)
     })
   })
@@ -89,7 +91,7 @@ export const TTFT_CLIENTS: readonly TTFTClient[] = [
   },
   ...(['immediate', 'default'] as const).map(
     (batching): TTFTClient => ({
-      name: `@kindling/react store (${batching === 'immediate' ? 'batchInterval 0' : "default 'frame' batching, a 16 ms timer in Node"})`,
+      name: `@kindling/react store (${batching === 'immediate' ? 'batchInterval 0' : "default 'frame' batching: a 16 ms timer in Node, the next frame in a browser"})`,
       async firstText(server) {
         const store = createChatStore()
         const session = createChatSession(store)
