@@ -1,25 +1,27 @@
 import type { ToolCall, UsageInfo } from '@kindling/client'
+import type { ChatMessageStatus, ChatUIMessage } from '@kindling/react'
 
 /** Where a message is in its life: arriving, finished, stopped by the user, or failed. */
-export type MessageStatus = 'streaming' | 'done' | 'stopped' | 'error'
+export type MessageStatus = ChatMessageStatus
 
 /**
- * What the message components show: one chat message plus the view state around it. Plain data, so
- * any store (the `@kindling/react` hooks or an app's own) can produce it.
+ * What the message components read of a message: the fields of `@kindling/react`'s
+ * `ChatUIMessage`, loosened so that any store (or a story) can produce one. Every `ChatUIMessage`
+ * is a `MessageView`: pass `useChatCompletion().messages` to the components as they are.
  */
 export interface MessageView {
   /** Stable identity across renders (used as the React key). */
-  id: string
+  id: ChatUIMessage['id']
   /** `user`, `assistant`, `system`, `tool`, … — unknown roles render like `system`. */
-  role: string
+  role: ChatUIMessage['role']
   /** The message text (markdown for assistant messages). */
-  content: string
+  content: ChatUIMessage['content']
   /** The model's reasoning ("thinking") text, shown collapsed. */
   reasoning_content?: string | null | undefined
   /** Tool calls the model made. */
   tool_calls?: readonly ToolCall[] | null | undefined
   status: MessageStatus
-  /** Why the message failed, when `status` is `error`. */
+  /** Why the message failed, when `status` is `error` (a `KindlingError` from the hooks). */
   error?: { message: string } | null | undefined
   /** The API's finish reason (`stop`, `length`, `tool_calls`, …). */
   finish_reason?: string | null | undefined
@@ -27,4 +29,12 @@ export interface MessageView {
   usage?: UsageInfo | null | undefined
   /** With n > 1 choices: how many there are and which one this view shows (0-based). */
   alternatives?: { count: number; selected: number } | null | undefined
+  /** The model that answered. */
+  model?: ChatUIMessage['model']
+  /** Answer timing (`messageStats` turns it into time to first token and tokens per second). */
+  timing?: ChatUIMessage['timing']
 }
+
+// Compile-time guarantee that the hooks' messages fit the components as they are.
+type Assert<T extends true> = T
+export type _ChatUIMessageIsAMessageView = Assert<ChatUIMessage extends MessageView ? true : false>

@@ -93,10 +93,8 @@ export const JumpToLatest: Story = {
 }
 
 /**
- * 1,000 messages: the last ones render first and the rest right after without blocking input;
- * offscreen messages skip layout and paint (content-visibility). Timings: MessageList.test.tsx.
- * (The accessibility scan is the slow part of this test, ~4 s idle to ~11 s on a loaded machine:
- * axe's style queries force layout of every skipped message.)
+ * 1,000 messages: the last ones render first and the rest right after without blocking input.
+ * Timings: MessageList.test.tsx. (The accessibility scan of 1,000 messages is the slow part here.)
  */
 export const LongHistory: Story = {
   args: { messages: makeConversation(1000, { light: true }) },

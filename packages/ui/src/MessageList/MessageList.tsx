@@ -67,7 +67,7 @@ function useBackfill(messages: readonly MessageView[]): readonly MessageView[] {
  * A scrolling conversation that follows the bottom while a reply streams, lets go when the user
  * scrolls up, and offers "Jump to latest" until they come back. Thousands of messages stay smooth:
  * a long history renders its last messages first and the rest just after, without blocking input,
- * and offscreen messages skip layout and paint (`content-visibility: auto`). A finished reply is
+ * and a streamed token re-renders only the message it belongs to. A finished reply is
  * announced once through a polite live region.
  */
 export function MessageList({

@@ -55,7 +55,7 @@ export function useFollowBottom(threshold = 48): FollowBottom {
       lastScrollTop.current = viewport.scrollTop
     }
     stick()
-    // Growth of the content (a streamed token, a message measured by content-visibility) and a
+    // Growth of the content (a streamed token, older messages rendered in) and a
     // resized viewport (window, soft keyboard) both move the bottom.
     const observer = new ResizeObserver(stick)
     observer.observe(content)

@@ -1,0 +1,146 @@
+import type {
+  ChatCompletionParams,
+  ChatCompletionResponse,
+  KindlingClient,
+  KindlingError,
+  RequestOptions,
+} from '@kindling/client'
+import {
+  type BatchInterval,
+  type ChatMessageInput,
+  type ChatUIMessage,
+  useChatCompletion,
+} from '@kindling/react'
+import { type ReactNode, useCallback, useMemo, useState } from 'react'
+import { cx } from '../internal/cx.ts'
+import { ChatContext, type ChatContextValue } from './ChatContext.ts'
+
+/** Props of `Chat.Root` (and of the whole {@link Chat}). */
+export interface ChatRootProps {
+  /** The model to ask. Without `onModelChange` it is the starting model and the picker changes it. */
+  model: string
+  /** Called when the user picks another model; the widget switches either way. */
+  onModelChange?: ((model: string) => void) | undefined
+  /** Request parameters sent with every request (`temperature`, `max_tokens`, `n`, `tools`, …). */
+  params?: ChatCompletionParams | undefined
+  /** The client; default the `KindlingProvider`'s. */
+  client?: KindlingClient | undefined
+  /** The chat's id: components with the same id (and `useChatCompletion({ id })`) share the chat. */
+  id?: string | undefined
+  /** The messages a new chat starts with (read once). */
+  initialMessages?: readonly ChatMessageInput[] | undefined
+  /** Per-request options: `headers`, `requestTimeout`, `maxRetries`. */
+  requestOptions?: Omit<RequestOptions, 'signal'> | undefined
+  /** Ask for usage in the last chunk. Default true. */
+  includeUsage?: boolean | undefined
+  /** Called once an answer completed. */
+  onFinish?: ((message: ChatUIMessage, response: ChatCompletionResponse) => void) | undefined
+  /** Called when a request or its stream failed. */
+  onError?: ((error: KindlingError, message: ChatUIMessage) => void) | undefined
+  /** How often streamed text reaches the screen: `'frame'` (default), milliseconds, or `0`. */
+  batchInterval?: BatchInterval | undefined
+  className?: string | undefined
+  children?: ReactNode
+}
+
+/** The model to use: the prop, followed when it changes, or what the user picked since. */
+function useModelState(model: string, onModelChange: ((model: string) => void) | undefined) {
+  const [picked, setPicked] = useState(model)
+  const [prop, setProp] = useState(model)
+  if (prop !== model) {
+    setProp(model)
+    setPicked(model)
+  }
+  const setModel = useCallback(
+    (next: string) => {
+      setPicked(next)
+      onModelChange?.(next)
+    },
+    [onModelChange],
+  )
+  return [picked, setModel] as const
+}
+
+/**
+ * Runs one chat (`useChatCompletion`) and gives it to the `Chat.*` parts inside, which can be laid
+ * out freely. The root re-renders per streamed frame, but its context value does not change, so its
+ * children do not: each part subscribes to the slice of the chat it shows.
+ */
+export function ChatRoot({
+  model: modelProp,
+  onModelChange,
+  params,
+  client,
+  id,
+  initialMessages,
+  requestOptions,
+  includeUsage,
+  onFinish,
+  onError,
+  batchInterval,
+  className,
+  children,
+}: ChatRootProps) {
+  const [model, setModel] = useModelState(modelProp, onModelChange)
+  const [editingId, setEditingId] = useState<string | undefined>(undefined)
+  const chat = useChatCompletion({
+    ...params,
+    model,
+    id,
+    client,
+    initialMessages,
+    requestOptions,
+    includeUsage,
+    onFinish,
+    onError,
+    batchInterval,
+  })
+  const { send, stop, regenerate, edit, setMessages, selectAlternative, reset, setInput, handleSubmit } = chat
+  const value = useMemo<ChatContextValue>(
+    () => ({
+      id: chat.id,
+      client,
+      model,
+      setModel,
+      send,
+      stop,
+      regenerate,
+      edit,
+      setMessages,
+      selectAlternative,
+      reset,
+      setInput,
+      handleSubmit,
+      editingId,
+      startEditing(messageId, content) {
+        setEditingId(messageId)
+        setInput(content)
+      },
+      cancelEditing() {
+        setEditingId(undefined)
+        setInput('')
+      },
+    }),
+    [
+      chat.id,
+      client,
+      model,
+      setModel,
+      send,
+      stop,
+      regenerate,
+      edit,
+      setMessages,
+      selectAlternative,
+      reset,
+      setInput,
+      handleSubmit,
+      editingId,
+    ],
+  )
+  return (
+    <ChatContext.Provider value={value}>
+      <div className={cx('kindling-chat', className)}>{children}</div>
+    </ChatContext.Provider>
+  )
+}
