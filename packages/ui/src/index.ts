@@ -1,5 +1,11 @@
 // The public API of @kindling/ui: a deliberate list. Styles ship separately as `@kindling/ui/styles.css`.
 
+export { Chat, type ChatProps } from './Chat/Chat.tsx'
+export { type ChatContextValue, useChatContext } from './Chat/ChatContext.ts'
+export type { ChatComposerProps, ChatErrorNoticeProps, ChatModelPickerProps } from './Chat/ChatControls.tsx'
+export type { ChatMessageProps, ChatMessagesProps } from './Chat/ChatMessages.tsx'
+export type { ChatRootProps } from './Chat/ChatRoot.tsx'
+export { CompletionPanel, type CompletionPanelProps } from './CompletionPanel/CompletionPanel.tsx'
 export {
   Composer,
   type ComposerButtonProps,
@@ -26,6 +32,10 @@ export type {
 export type { MessageStatus, MessageView } from './Message/MessageView.ts'
 export { MessageList, type MessageListProps, type RenderMessage } from './MessageList/MessageList.tsx'
 export { type FollowBottom, useFollowBottom } from './MessageList/useFollowBottom.ts'
+export {
+  ConnectedModelPicker,
+  type ConnectedModelPickerProps,
+} from './ModelPicker/ConnectedModelPicker.tsx'
 export { ModelPicker, type ModelPickerProps } from './ModelPicker/ModelPicker.tsx'
 export {
   ParameterControls,

@@ -1,0 +1,108 @@
+import { type ChatUIMessage, messageStats, useChatMessage, useChatStore } from '@kindling/react'
+import { memo, type ReactNode, useCallback } from 'react'
+import { DefaultMessage } from '../Message/Message.tsx'
+import { MessageList } from '../MessageList/MessageList.tsx'
+import { UsageBadge } from '../UsageBadge/UsageBadge.tsx'
+import { useChatContext } from './ChatContext.ts'
+import { useMessageShells } from './useMessageShells.ts'
+
+/** Props of `Chat.Message`. */
+export interface ChatMessageProps {
+  /** The message's id in the enclosing chat. */
+  id: string
+  /** Show a {@link UsageBadge} (tokens, time to first token, tokens/s) under finished replies. Default true. */
+  showUsage?: boolean | undefined
+  /** Let markdown images load. */
+  allowImages?: boolean | undefined
+  /** Render the message yourself (it is kept live while it streams); default every `Message` part. */
+  render?: ((message: ChatUIMessage) => ReactNode) | undefined
+}
+
+/**
+ * One message of the enclosing chat, by id. It subscribes to its own message only
+ * (`useChatMessage`), so while a reply streams, only its row re-renders. Offers retry and
+ * regenerate on the last answer, edit on user messages and the switcher for n > 1 alternatives.
+ */
+export const ChatMessage = memo(function ChatMessage({
+  id,
+  showUsage = true,
+  allowImages,
+  render,
+}: ChatMessageProps) {
+  const { id: chatId, regenerate, selectAlternative, startEditing } = useChatContext()
+  const message = useChatMessage(chatId, id)
+  const isLast = useChatStore(chatId, (state) => state.messageIds[state.messageIds.length - 1] === id)
+  if (!message) return null
+  if (render) return render(message)
+  const isAssistant = message.role === 'assistant'
+  const retry = isLast ? () => void regenerate() : undefined
+  const stats = showUsage && isAssistant && message.status !== 'streaming' ? messageStats(message) : undefined
+  return (
+    <>
+      <DefaultMessage
+        message={message}
+        allowImages={allowImages}
+        onRetry={retry}
+        onRegenerate={isAssistant ? retry : undefined}
+        onEdit={message.role === 'user' ? () => startEditing(message.id, message.content) : undefined}
+        onSelectAlternative={
+          message.alternatives ? (_message, index) => selectAlternative(message.id, index) : undefined
+        }
+      />
+      {stats ? (
+        <UsageBadge
+          className="kindling-chat__usage"
+          usage={message.usage}
+          timeToFirstTokenMs={stats.timeToFirstToken}
+          tokensPerSecond={stats.tokensPerSecond}
+        />
+      ) : null}
+    </>
+  )
+})
+
+/** Props of `Chat.Messages`. */
+export interface ChatMessagesProps extends Omit<ChatMessageProps, 'id'> {
+  /** Shown while the chat has no messages. Default "Send a message to start.". */
+  emptyState?: ReactNode
+  /** Accessible name of the scrolling region. Default "Conversation". */
+  'aria-label'?: string | undefined
+  /** Extra content after the last message. */
+  children?: ReactNode
+  className?: string | undefined
+}
+
+/**
+ * The chat's conversation as a {@link MessageList} (follows the bottom, "Jump to latest", announces
+ * finished replies) of {@link ChatMessage} rows. The list re-renders when messages are added or
+ * finish, not per streamed token.
+ */
+export function ChatMessages({
+  emptyState = 'Send a message to start.',
+  'aria-label': ariaLabel,
+  children,
+  className,
+  showUsage,
+  allowImages,
+  render,
+}: ChatMessagesProps) {
+  const { id: chatId } = useChatContext()
+  const messages = useMessageShells(chatId)
+  const renderMessage = useCallback(
+    (message: { id: string }) => (
+      <ChatMessage id={message.id} showUsage={showUsage} allowImages={allowImages} render={render} />
+    ),
+    [showUsage, allowImages, render],
+  )
+  return (
+    <MessageList
+      messages={messages}
+      renderMessage={renderMessage}
+      emptyState={emptyState}
+      aria-label={ariaLabel}
+      className={className}
+    >
+      {children}
+    </MessageList>
+  )
+}

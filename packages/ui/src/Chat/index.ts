@@ -1,0 +1,5 @@
+export { Chat, type ChatProps } from './Chat.tsx'
+export { type ChatContextValue, useChatContext } from './ChatContext.ts'
+export type { ChatComposerProps, ChatErrorNoticeProps, ChatModelPickerProps } from './ChatControls.tsx'
+export type { ChatMessageProps, ChatMessagesProps } from './ChatMessages.tsx'
+export type { ChatRootProps } from './ChatRoot.tsx'

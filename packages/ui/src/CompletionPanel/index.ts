@@ -1,0 +1,1 @@
+export { CompletionPanel, type CompletionPanelProps } from './CompletionPanel.tsx'
