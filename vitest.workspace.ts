@@ -48,6 +48,15 @@ export default [
   {
     resolve: { alias: workspaceAliases },
     test: {
+      // Unit tests of the app's own modules, and its end-to-end test in Chromium (driven from Node).
+      name: 'playground',
+      environment: 'node',
+      include: ['apps/playground/src/**/*.test.ts', 'apps/playground/e2e/**/*.test.ts'],
+    },
+  },
+  {
+    resolve: { alias: workspaceAliases },
+    test: {
       name: 'bench',
       environment: 'node',
       include: ['apps/bench/src/**/*.test.ts'],

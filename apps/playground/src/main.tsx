@@ -1,3 +1,5 @@
+import '@kindling/ui/styles.css'
+import './playground.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'

@@ -1,0 +1,138 @@
+import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { build } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromiumLaunchOptions } from '../../../scripts/chromium.ts'
+import { servePlayground } from '../scripts/servePlayground.ts'
+
+// The whole app as a user gets it: the production bundle and the real server on one port, in Chromium.
+
+const appRoot = fileURLToPath(new URL('..', import.meta.url))
+const distDir = fileURLToPath(new URL('../dist-e2e', import.meta.url))
+const artifactsDir = fileURLToPath(new URL('../artifacts', import.meta.url))
+const FAKE_KEY = 'fw-e2e-secret-0123456789abcdef'
+
+let browser: Browser
+let app: { url: string; close: () => Promise<void> }
+
+beforeAll(async () => {
+  // Build with a key in the environment: it must not end up in the bundle.
+  process.env.FIREWORKS_API_KEY = FAKE_KEY
+  try {
+    await build({ root: appRoot, logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } })
+  } finally {
+    delete process.env.FIREWORKS_API_KEY
+  }
+  // The server holds the key too (proxy mode, upstream unreachable): the page must never see it.
+  app = await servePlayground({
+    distDir,
+    delayMs: 15,
+    upstream: { url: 'http://127.0.0.1:9/v1', apiKey: FAKE_KEY },
+  })
+  browser = await chromium.launch(chromiumLaunchOptions)
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+})
+
+const assistantMessages = (page: Page) => page.locator('article.kindling-message[data-role="assistant"]')
+
+async function send(page: Page, text: string) {
+  const input = page.getByRole('textbox', { name: 'Message' })
+  await input.fill(text)
+  await input.press('Enter')
+}
+
+describe('playground end to end', () => {
+  it('chats, stops, survives a reload, completes text, and never shows the key', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } })
+    const seenByPage: string[] = []
+    page.on('response', async (response) => {
+      const type = response.headers()['content-type'] ?? ''
+      if (/json|javascript|html|text/.test(type)) seenByPage.push(await response.text().catch(() => ''))
+    })
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+
+    await page.goto(app.url)
+    await page.evaluate(() => localStorage.clear())
+    await page.reload()
+
+    // Pick the echo model: its answer is the question, so the test knows the text.
+    await page.getByRole('combobox', { name: /model/i }).selectOption('kindling-echo')
+    await send(page, 'Hello from the e2e test')
+    await expect
+      .poll(() => assistantMessages(page).last().getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('done')
+    expect((await assistantMessages(page).last().textContent()) ?? '').toContain('Hello from the e2e test')
+
+    // A long answer from the prose model, stopped while it streams.
+    await page.getByRole('combobox', { name: /model/i }).selectOption('kindling-text')
+    await send(page, 'Write a long story')
+    await expect
+      .poll(() => assistantMessages(page).last().getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('streaming')
+    await expect
+      .poll(async () => ((await assistantMessages(page).last().textContent()) ?? '').length)
+      .toBeGreaterThan(5)
+    await page.getByRole('button', { name: 'Stop' }).click()
+    await expect.poll(() => assistantMessages(page).last().getAttribute('data-status')).toBe('stopped')
+    const stoppedText = (await assistantMessages(page).last().textContent()) ?? ''
+
+    // Reload: the conversation is still there, the stopped answer included.
+    await page.reload()
+    await expect.poll(() => assistantMessages(page).count(), { timeout: 10_000 }).toBe(2)
+    expect((await assistantMessages(page).first().textContent()) ?? '').toContain('Hello from the e2e test')
+    expect(((await assistantMessages(page).last().textContent()) ?? '').slice(0, 20)).toBe(
+      stoppedText.slice(0, 20),
+    )
+
+    await mkdir(artifactsDir, { recursive: true })
+    await page.screenshot({ path: `${artifactsDir}/playground-chat.png` })
+
+    // Completion mode.
+    await page.getByRole('tab', { name: 'Completion' }).click()
+    await page.getByRole('textbox', { name: 'Prompt' }).fill('Once upon a time')
+    await page.getByRole('button', { name: 'Complete' }).click()
+    const output = page.locator('.kindling-completion__output')
+    await expect
+      .poll(async () => ((await output.textContent()) ?? '').trim().length, { timeout: 15_000 })
+      .toBeGreaterThan(10)
+    await page.screenshot({ path: `${artifactsDir}/playground-completion.png` })
+
+    expect(pageErrors).toEqual([])
+    expect(seenByPage.length).toBeGreaterThan(3)
+    expect(seenByPage.some((body) => body.includes(FAKE_KEY))).toBe(false)
+    await page.close()
+  })
+
+  it('builds a bundle that holds no API key', async () => {
+    const files = await readdir(distDir, { recursive: true })
+    const texts = await Promise.all(
+      files
+        .filter((file) => /\.(js|html|css|map|json)$/.test(file))
+        .map((file) => readFile(`${distDir}/${file}`, 'utf8')),
+    )
+    expect(texts.length).toBeGreaterThan(0)
+    expect(texts.some((text) => text.includes(FAKE_KEY))).toBe(false)
+  })
+
+  it('shows a clear message, not a blank page, when the server is unreachable', async () => {
+    const page = await browser.newPage()
+    await page.goto(app.url)
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'kindling-playground-settings',
+        JSON.stringify({ state: { baseURL: 'http://127.0.0.1:9/v1' }, version: 1 }),
+      ),
+    )
+    await page.reload()
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent() ?? '', { timeout: 15_000 })
+      .toMatch(/Can't reach the server/)
+    await page.close()
+  })
+})

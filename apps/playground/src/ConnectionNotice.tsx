@@ -1,0 +1,32 @@
+import {
+  APIConnectionError,
+  AuthenticationError,
+  type KindlingError,
+  PermissionDeniedError,
+} from '@kindling/client'
+import { useModels } from '@kindling/react'
+
+/** What to tell a person whose server can't be used, and what to do about it. */
+export function describeConnectionProblem(error: KindlingError, baseURL: string): string {
+  if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) {
+    return `The server at ${baseURL} rejected the API key (${error.status}). Check FIREWORKS_API_KEY where the server runs, or pick a built-in kindling-* model.`
+  }
+  if (error instanceof APIConnectionError) {
+    return `Can't reach the server at ${baseURL}. Start it with \`pnpm dev\`, or fix the base URL in Settings.`
+  }
+  return `The server at ${baseURL} answered with an error: ${error.message}`
+}
+
+/** A banner, shown only when the model list can't be loaded (the first thing that fails). */
+export function ConnectionNotice({ baseURL }: { baseURL: string }) {
+  const models = useModels({ retry: false })
+  if (!models.error) return null
+  return (
+    <div role="alert" className="playground-notice">
+      <p>{describeConnectionProblem(models.error, baseURL)}</p>
+      <button type="button" onClick={() => void models.refetch()}>
+        Try again
+      </button>
+    </div>
+  )
+}
