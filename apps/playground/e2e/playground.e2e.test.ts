@@ -90,6 +90,21 @@ describe('playground end to end', () => {
       stoppedText.slice(0, 20),
     )
 
+    // Export gives the conversation as JSON; a bad import says why and changes nothing.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export' }).click(),
+    ])
+    const exported = JSON.parse(await readFile((await download.path()) ?? '', 'utf8'))
+    expect(exported.messages).toHaveLength(4)
+    await page.getByLabel('Import a conversation file').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"kindling": "conversation", '),
+    })
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/not JSON/)
+    expect(await assistantMessages(page).count()).toBe(2)
+
     await mkdir(artifactsDir, { recursive: true })
     await page.screenshot({ path: `${artifactsDir}/playground-chat.png` })
 
