@@ -14,9 +14,9 @@ function envCount(name: string, fallback: number): number {
 }
 
 /** Random cases per fuzz property (`KINDLING_FUZZ_RUNS`). */
-export const FUZZ_RUNS: number = envCount('KINDLING_FUZZ_RUNS', 150)
+export const FUZZ_RUNS: number = envCount('KINDLING_FUZZ_RUNS', 100)
 /** Every how-many byte offsets a short stream is cut (`KINDLING_TRUNCATION_STRIDE`; 1 = every one). */
-export const TRUNCATION_STRIDE: number = envCount('KINDLING_TRUNCATION_STRIDE', 7)
+export const TRUNCATION_STRIDE: number = envCount('KINDLING_TRUNCATION_STRIDE', 11)
 /** Concurrent streams per load round (`KINDLING_LOAD_STREAMS`). */
 export const LOAD_STREAMS: number = envCount('KINDLING_LOAD_STREAMS', 100)
 /** Rounds of concurrent streams in the memory check (`KINDLING_LOAD_ROUNDS`). */
