@@ -1,5 +1,10 @@
 import type { CompletionParams, CompletionResponse, KindlingClient, KindlingError } from '@kindling/client'
-import { type CompletionChoiceView, messageStats, useCompletion } from '@kindling/react'
+import {
+  type CompletionChoiceView,
+  type CompletionOutcome,
+  messageStats,
+  useCompletion,
+} from '@kindling/react'
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { cx } from '../internal/cx.ts'
 import { UsageBadge } from '../UsageBadge/UsageBadge.tsx'
@@ -25,6 +30,12 @@ export interface CompletionPanelProps {
   /** Extra controls in the toolbar (a model picker, parameter controls). */
   children?: ReactNode
   className?: string | undefined
+}
+
+const ANNOUNCEMENTS: Record<CompletionOutcome, (error: string | undefined) => string> = {
+  done: () => 'Completion finished.',
+  stopped: () => 'Completion stopped.',
+  error: (error) => `Completion failed: ${error ?? 'unknown error'}`,
 }
 
 function ChoiceText({ choice, streaming }: { choice: CompletionChoiceView; streaming: boolean }) {
@@ -171,7 +182,7 @@ export function CompletionPanel({
         />
       ) : null}
       <div className="kindling-visually-hidden" aria-live="polite" aria-atomic="true">
-        {busy ? '' : outcome === 'done' ? 'Completion finished.' : note}
+        {busy || !outcome ? '' : ANNOUNCEMENTS[outcome](error?.message)}
       </div>
     </form>
   )
