@@ -2,6 +2,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import type { TestProjectInlineConfiguration } from 'vitest/config'
+import { kindlingServerPlugin } from './.storybook/kindlingServerPlugin.ts'
 import { chromiumLaunchOptions } from './scripts/chromium.ts'
 import { workspaceAliases } from './scripts/workspaceAliases.ts'
 
@@ -37,8 +38,9 @@ export default [
     },
   },
   {
-    plugins: [react()],
     resolve: { alias: workspaceAliases },
+    // The embedded server, same-origin under /v1, as in Storybook: real HTTP from real Chromium.
+    plugins: [react(), kindlingServerPlugin({ delayMs: 5 })],
     test: {
       name: 'browser',
       include: ['packages/ui/src/**/*.test.{ts,tsx}'],
