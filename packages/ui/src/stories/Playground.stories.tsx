@@ -34,7 +34,7 @@ function Playground({ baseURL, model, delayMs, mode }: PlaygroundProps) {
       clientOptions={{ headers: { 'x-kindling-delay': String(delayMs) } }}
     >
       {() => (
-        <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 15rem', gap: 16, height: 600 }}>
+        <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 19rem', gap: 16, height: 600 }}>
           {mode === 'chat' ? (
             <Chat key={model} model={model} params={params} />
           ) : (
