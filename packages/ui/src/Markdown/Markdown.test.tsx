@@ -115,6 +115,35 @@ describe('Markdown XSS corpus in real Chromium', () => {
     await waitFor(() => expect(window.__kindlingXss).toBeDefined(), { timeout: 10_000 })
   })
 
+  it('makes no request to a foreign origin and no navigation while rendering the corpus without images', async () => {
+    // Another origin that really answers (the same server under its other name), so a request that
+    // slips through shows up in resource timing instead of failing silently.
+    const { hostname, port, protocol } = window.location
+    const foreignOrigin = `${protocol}//${hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${port}`
+    const reachable = [
+      `![pixel](${foreignOrigin}/favicon.ico)`,
+      `![ref][p]\n\n[p]: ${foreignOrigin}/favicon.ico?ref`,
+      `<img src="${foreignOrigin}/favicon.ico?html">`,
+      `<link rel="stylesheet" href="${foreignOrigin}/x.css">`,
+    ]
+    const before = performance.getEntriesByType('resource').length
+    const href = window.location.href
+    for (const streaming of [false, true]) {
+      for (const payload of [...corpus, ...reachable]) {
+        const { container, unmount } = render(<Markdown streaming={streaming}>{payload}</Markdown>)
+        await settle(container)
+        unmount()
+      }
+    }
+    const foreign = performance
+      .getEntriesByType('resource')
+      .slice(before)
+      .map((entry) => entry.name)
+      .filter((url) => new URL(url).origin !== window.location.origin)
+    expect(foreign).toEqual([])
+    expect(window.location.href).toBe(href)
+  })
+
   for (const streaming of [false, true]) {
     for (const allowImages of [false, true]) {
       it(`renders every payload inert (streaming: ${streaming}, allowImages: ${allowImages})`, async () => {
