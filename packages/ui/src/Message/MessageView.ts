@@ -35,6 +35,6 @@ export interface MessageView {
   timing?: ChatUIMessage['timing']
 }
 
-// Compile-time guarantee that the hooks' messages fit the components as they are.
 type Assert<T extends true> = T
+/** Compile-time guarantee that the hooks' messages fit the components as they are (fails to type-check otherwise). */
 export type _ChatUIMessageIsAMessageView = Assert<ChatUIMessage extends MessageView ? true : false>
