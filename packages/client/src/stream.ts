@@ -16,7 +16,7 @@ import type {
   CompletionResponse,
   CompletionStreamResponse,
 } from './schemas.ts'
-import { readServerSentEvents, type ServerSentEvent } from './sse.ts'
+import { createServerSentEventReader, type ServerSentEvent, type ServerSentEventReader } from './sse.ts'
 import { parseJSONResponse, type ValidationContext, validateResponse } from './validate.ts'
 
 /**
@@ -82,47 +82,84 @@ export function createStream<TChunk, TState, TResponse extends PartialResponse>(
   let started = false
   let finished = false
   let finalPromise: Promise<TResponse> | undefined
+  let events: ServerSentEventReader | undefined
+  // The read in flight, if any: a `next()` called meanwhile waits for it, as a generator's would.
+  let reading: Promise<boolean> | undefined
 
-  async function* run(): AsyncGenerator<TChunk, void, undefined> {
-    started = true
-    const body = handle.response.body
+  // One async step per chunk (the events of a network read are queued and handed out without
+  // awaiting): a generator over a generator of events cost a second async step per chunk.
+  async function step(): Promise<IteratorResult<TChunk, undefined>> {
+    if (finished) return DONE
     try {
-      if (body && !isEventStream(handle.response.headers)) {
-        throw notAnEventStream(await handle.response.text())
-      }
-      if (body) {
-        const events = readServerSentEvents(body, (comment) => logger.debug(`stream comment: ${comment}`))
-        for await (const event of events) {
-          if (event.data === '[DONE]') break
-          const chunk = chunkOf(event)
-          if (chunk === undefined) continue
-          // Events already received in one read are not delivered after a timeout or an abort.
-          if (handle.signal.aborted) throw handle.errorFor(handle.signal.reason)
-          state = spec.accumulate(state, chunk)
-          yield chunk
+      if (!started) {
+        started = true
+        const body = handle.response.body
+        if (body && !isEventStream(handle.response.headers)) {
+          throw notAnEventStream(await handle.response.text())
         }
+        if (!body) return end()
+        events = createServerSentEventReader(body, (comment) => logger.debug(`stream comment: ${comment}`))
       }
-      finished = true
+      const reader = events as ServerSentEventReader
+      for (;;) {
+        const event = reader.take()
+        if (event === undefined) {
+          reading = reader.read()
+          const more = await reading
+          reading = undefined
+          if (more) continue
+          return end()
+        }
+        if (event.data === '[DONE]') return end()
+        const chunk = chunkOf(event)
+        if (chunk === undefined) continue
+        // Events already received in one read are not delivered after a timeout or an abort.
+        if (handle.signal.aborted) throw handle.errorFor(handle.signal.reason)
+        state = spec.accumulate(state, chunk)
+        return { done: false, value: chunk }
+      }
     } catch (thrown) {
+      reading = undefined
+      if (finished) return DONE
       const error = thrown instanceof KindlingError ? (thrown as APIError) : handle.errorFor(thrown)
       error.partial = spec.toResponse(state)
       failure = error
-      finished = true
+      stop()
       throw error
-    } finally {
-      if (!finished) {
-        // The consumer left the loop early: close the connection; the stream counts as aborted.
-        handle.abort()
-        finished = true
-        failure = new APIUserAbortError({
-          message: `${handle.endpoint} stream was closed by the consumer before it finished`,
-          endpoint: handle.endpoint,
-          model: handle.model,
-          partial: spec.toResponse(state),
-        })
-      }
-      handle.release()
     }
+  }
+
+  function end(): IteratorResult<TChunk, undefined> {
+    stop()
+    return DONE
+  }
+
+  function stop(): void {
+    finished = true
+    events?.close()
+    handle.release()
+  }
+
+  // The consumer left the loop early: close the connection; the stream counts as aborted.
+  function leave(): IteratorResult<TChunk, undefined> {
+    if (!finished) {
+      handle.abort()
+      failure = new APIUserAbortError({
+        message: `${handle.endpoint} stream was closed by the consumer before it finished`,
+        endpoint: handle.endpoint,
+        model: handle.model,
+        partial: spec.toResponse(state),
+      })
+      stop()
+    }
+    return DONE
+  }
+
+  const next = (): Promise<IteratorResult<TChunk, undefined>> => (reading ? reading.then(next, next) : step())
+  const iterator: AsyncIterator<TChunk, undefined> & AsyncIterable<TChunk> = {
+    next,
+    return: () => (reading ? reading.then(leave, leave) : Promise.resolve(leave())),
+    [Symbol.asyncIterator]: () => iterator,
   }
 
   function chunkOf(event: ServerSentEvent): TChunk | undefined {
@@ -177,8 +214,6 @@ export function createStream<TChunk, TState, TResponse extends PartialResponse>(
     })
   }
 
-  const iterator = run()
-
   return {
     response: handle.response,
     requestId: handle.response.headers.get('x-request-id') ?? undefined,
@@ -200,6 +235,8 @@ export function createStream<TChunk, TState, TResponse extends PartialResponse>(
     },
   }
 }
+
+const DONE: IteratorResult<never, undefined> = Object.freeze({ done: true, value: undefined })
 
 // A JSON answer to a streamed request is an error body or a server that ignored `stream: true`.
 // A missing content type is read as a stream: some servers send none.
