@@ -35,8 +35,8 @@ interface FaultCase {
 // Mid-stream faults fire after 3 data chunks: the role chunk and two words.
 const MID_STREAM: FaultCase[] = [
   // A cut connection can lose the bytes that arrived just before it (the reset drops what the
-  // browser had not handed to the page yet): everything delivered stays.
-  { fault: 'cut=3', error: APIConnectionError, partial: 'alpha' },
+  // browser had not handed to the page yet), so only "a true prefix of the answer" is certain.
+  { fault: 'cut=3', error: APIConnectionError, partial: '' },
   { fault: 'stall=3', error: APITimeoutError, partial: 'alpha beta' },
   { fault: 'malformed=3', error: ResponseValidationError, partial: 'alpha beta' },
   { fault: 'error-event=3', error: APIStreamError, partial: 'alpha beta' },
@@ -139,6 +139,9 @@ describe.each([...MID_STREAM, ...HTTP])(
       expect(errors).toHaveLength(1)
       expect(errors[0]).toBeInstanceOf(error)
       const shown = assistant()?.textContent ?? ''
+      // Whatever text was delivered is shown, and it is a true prefix of the answer.
+      const content = assistant()?.querySelector('.kindling-message__content')?.textContent?.trim() ?? ''
+      expect(QUESTION.startsWith(content) && content.length < QUESTION.length, content).toBe(true)
       if (partial) {
         expect(shown).toContain(partial)
         expect(shown).not.toContain('epsilon')
