@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import { accumulateChatChunk, createChatAccumulator, toChatCompletionResponse } from './accumulateChat.ts'
 import { type ClientConfig, type RequestOptions, sendRequest } from './request.ts'
 import { buildRequestBody } from './requestBody.ts'
@@ -13,7 +13,7 @@ import {
 import { type ChatCompletionStream, createStream } from './stream.ts'
 import { parseJSONResponse, validateResponse } from './validate.ts'
 
-type KnownFields<T extends z.ZodObject> = z.output<z.ZodObject<T['shape'], z.core.$strip>>
+type KnownFields<T extends z.ZodMiniObject> = z.output<z.ZodMiniObject<T['shape'], z.core.$strip>>
 
 /** The messages of a chat request; messages from a response can be sent back as they are. */
 export type ChatMessages = readonly (ChatRequestMessage | ChatMessage)[]

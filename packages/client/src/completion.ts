@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import {
   accumulateCompletionChunk,
   createCompletionAccumulator,
@@ -15,7 +15,7 @@ import {
 import { type CompletionStream, createStream } from './stream.ts'
 import { parseJSONResponse, validateResponse } from './validate.ts'
 
-type KnownFields<T extends z.ZodObject> = z.output<z.ZodObject<T['shape'], z.core.$strip>>
+type KnownFields<T extends z.ZodMiniObject> = z.output<z.ZodMiniObject<T['shape'], z.core.$strip>>
 
 /** A prompt: one text, or several (one completion each). */
 export type Prompt = string | readonly string[]

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import {
   type APIError,
   APIStreamError,
@@ -56,7 +56,7 @@ export type ChatCompletionStream = KindlingStream<ChatCompletionStreamResponse, 
 export interface StreamSpec<TChunk, TState, TResponse> {
   /** For messages, e.g. `chat completion chunk`. */
   what: string
-  schema: z.ZodType<TChunk>
+  schema: z.ZodMiniType<TChunk>
   initial: TState
   accumulate(state: TState, chunk: TChunk): TState
   toResponse(state: TState): TResponse

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { safeParse, type z } from 'zod/mini'
 import { ResponseValidationError } from './errors.ts'
 
 /** Which response is being read, for error messages. */
@@ -28,13 +28,20 @@ function where(context: ValidationContext): string {
  * Checks `value` against `schema` and returns the parsed value (unknown fields kept), or throws a
  * {@link ResponseValidationError} naming the first bad path, the endpoint and the model.
  */
-export function validateResponse<T>(schema: z.ZodType<T>, value: unknown, context: ValidationContext): T {
-  const result = schema.safeParse(value)
+export function validateResponse<T>(schema: z.ZodMiniType<T>, value: unknown, context: ValidationContext): T {
+  const result = safeParse(schema, value)
   if (result.success) return result.data
-  const issue = result.error.issues[0]
+  return invalid(schema, value, context)
+}
+
+// Apart from the hot path: parsing again with the messages costs nothing on a valid response.
+function invalid<T>(schema: z.ZodMiniType<T>, value: unknown, context: ValidationContext): never {
+  const result = safeParse(schema, value, PARSE_PARAMS)
+  const issues = result.error?.issues ?? []
+  const issue = issues[0]
   const path = issue ? formatPath(issue.path) : ''
   const problem = issue ? issue.message : 'invalid'
-  const others = result.error.issues.length - 1
+  const others = issues.length - 1
   return throwValidation(
     `Invalid ${context.what} from ${where(context)}: ${path || '(root)'}: ${problem}${
       others > 0 ? ` (and ${others} more problem${others > 1 ? 's' : ''})` : ''
@@ -43,6 +50,21 @@ export function validateResponse<T>(schema: z.ZodType<T>, value: unknown, contex
     value,
     context,
   )
+}
+
+// zod/mini ships no messages (a locale would cost more than the schemas): a response only fails by
+// a wrong type or value, which these name; anything else says "Invalid input".
+const PARSE_PARAMS: z.core.ParseContext<z.core.$ZodIssue> = {
+  error(issue) {
+    if (issue.code === 'invalid_type') return `expected ${issue.expected}, received ${typeName(issue.input)}`
+    if (issue.code === 'invalid_value')
+      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`
+    return undefined
+  },
+}
+
+function typeName(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value
 }
 
 /** Parses JSON text, or throws a {@link ResponseValidationError} that quotes the start of it. */

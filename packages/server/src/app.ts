@@ -2,7 +2,7 @@ import type { HttpBindings } from '@hono/node-server'
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import { createClientSlots } from './clientSlots.ts'
 import { errorResponse } from './errors.ts'
 import { type Faults, httpFaultResponse, mergeFaults, parseFaults, splitModelFaults } from './faults.ts'
@@ -160,7 +160,7 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
   // forward upstream.
   const generationRoute =
     <T extends { model: string; stream?: boolean | undefined }>(
-      schema: z.ZodType<T>,
+      schema: z.ZodMiniType<T>,
       upstreamPath: string,
       generate: (model: BuiltinModel, request: T) => Generated,
     ) =>

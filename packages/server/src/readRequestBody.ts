@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { locales, safeParse, type z } from 'zod/mini'
 import { errorResponse } from './errors.ts'
 
 /** A field path as error messages name it: `messages[0].role`. */
@@ -11,6 +11,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return result
 }
 
+// zod/mini carries no messages; the server, unlike a browser bundle, can afford zod's English ones.
+// Given per parse rather than through `z.config`, which would change every zod user in the process.
+const ENGLISH: z.core.ParseContext<z.core.$ZodIssue> = { error: locales.en().localeError }
+
 /** A parsed, valid body and its raw text (forwarded as is by the proxy), or the 400 to send back. */
 export type ReadResult<T> = { ok: true; value: T; raw: string } | { ok: false; response: Response }
 
@@ -18,7 +22,7 @@ export type ReadResult<T> = { ok: true; value: T; raw: string } | { ok: false; r
  * Reads a JSON request body and validates it: malformed JSON and every invalid field become a 400
  * whose message and `param` name the first bad field's path.
  */
-export async function readRequestBody<T>(request: Request, schema: z.ZodType<T>): Promise<ReadResult<T>> {
+export async function readRequestBody<T>(request: Request, schema: z.ZodMiniType<T>): Promise<ReadResult<T>> {
   const raw = await request.text()
   let json: unknown
   try {
@@ -32,7 +36,7 @@ export async function readRequestBody<T>(request: Request, schema: z.ZodType<T>)
       }),
     }
   }
-  const result = schema.safeParse(json)
+  const result = safeParse(schema, json, ENGLISH)
   if (result.success) return { ok: true, value: result.data, raw }
   const issue = result.error.issues[0]
   const param = issue ? formatPath(issue.path) : ''

@@ -2,19 +2,21 @@ import {
   ChatCompletionRequestSchema as ClientChatCompletionRequestSchema,
   CompletionRequestSchema as ClientCompletionRequestSchema,
 } from '@kindling/client'
-import { z } from 'zod'
+import * as z from 'zod/mini'
+
+// The client's schemas are zod/mini schemas, so they are extended with zod/mini's functions.
 
 /**
  * What the server accepts on `POST …/chat/completions`: the client's request schema, plus OpenAI's
  * newer `max_completion_tokens`. Unknown fields pass through (upstreams take extra parameters).
  */
-export const ChatCompletionRequestSchema = ClientChatCompletionRequestSchema.extend({
-  max_completion_tokens: z.number().int().positive().nullish(),
+export const ChatCompletionRequestSchema = z.extend(ClientChatCompletionRequestSchema, {
+  max_completion_tokens: z.nullish(z.int().check(z.positive())),
 })
 
 /** What the server accepts on `POST …/completions`: the client's schema, with at least one prompt. */
-export const CompletionRequestSchema = ClientCompletionRequestSchema.extend({
-  prompt: z.union([z.string(), z.array(z.string()).min(1)]),
+export const CompletionRequestSchema = z.extend(ClientCompletionRequestSchema, {
+  prompt: z.union([z.string(), z.array(z.string()).check(z.minLength(1))]),
 })
 
 /** A validated chat completion request. */

@@ -9,7 +9,8 @@ describe('library code', () => {
   it.each(libraryFiles)('%s imports no Node-only module, React or process global', (name) => {
     const source = readFileSync(new URL(name, srcDir), 'utf8')
     const imports = [...source.matchAll(/from '([^']+)'/g)].map((match) => match[1])
-    for (const specifier of imports) expect(specifier).toMatch(/^(\.\/|zod$|eventsource-parser$)/)
+    for (const specifier of imports)
+      expect(specifier).toMatch(/^(\.\/|zod\/mini$|zod\/v4\/core$|eventsource-parser$)/)
     expect(source).not.toMatch(/\bprocess\.|\bBuffer\b|\brequire\(/)
   })
 })
