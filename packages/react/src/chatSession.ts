@@ -232,11 +232,16 @@ export function createChatSession(
     }
     set({ ...withMessages([...history, placeholder]), status: 'submitted', error: undefined })
 
-    const batcher = createFrameBatcher(() => live() && writeAnswer(run, 'streaming'), {
-      interval: config.batchInterval,
-      scheduler: config.scheduler,
-    })
+    const batcher = createFrameBatcher(
+      () => live() && writeAnswer(run, 'streaming', { status: 'streaming' }),
+      {
+        interval: config.batchInterval,
+        scheduler: config.scheduler,
+      },
+    )
     run.cancelBatch = batcher.cancel
+    // The user's message was just committed: a first token in this same frame goes with the frame.
+    batcher.hold()
     try {
       const stream = await config.client.chatCompletion.create(config.model, requestMessagesOf(history), {
         ...(config.includeUsage === false ? {} : { stream_options: { include_usage: true } }),
@@ -246,16 +251,26 @@ export function createChatSession(
         signal: run.controller.signal,
       })
       if (!live()) return stream.abort()
-      set({ status: 'streaming' })
+      let opened = false
       for await (const chunk of stream) {
         if (!live()) break
         run.accumulator = accumulateChatChunk(run.accumulator, chunk)
-        if (run.firstTokenAt === undefined && hasToken(chunk)) run.firstTokenAt = Date.now()
+        const token = hasToken(chunk)
+        const firstToken = token && run.firstTokenAt === undefined
+        if (firstToken) run.firstTokenAt = Date.now()
         if (config.onDelta) {
           for (const choice of chunk.choices) config.onDelta(choice.delta, { index: choice.index, chunk })
         }
-        batcher.request()
+        // The first chunk (status 'streaming') and the first token are shown at once, not a frame
+        // later: one commit for both when the first chunk carries text. The rest is paced by frames.
+        if (firstToken) batcher.requestNow()
+        else if (!opened) set({ status: 'streaming' })
+        else if (token) batcher.request()
+        opened = true
       }
+      if (!live()) return
+      // The end takes the place of the pending frame's commit instead of adding one.
+      await batcher.end()
       if (!live()) return
       batcher.cancel()
       current = undefined

@@ -28,11 +28,33 @@ export interface FrameBatcherOptions {
 export interface FrameBatcher {
   /** Marks a change as pending; the commit runs at the next frame (or now, with interval 0). */
   request(): void
+  /**
+   * Marks a change as pending and commits it now (the first token of an answer), unless a frame
+   * is already pending: then that frame commits it (see {@link hold}).
+   */
+  requestNow(): void
   /** Commits now if a change is pending (e.g. when the stream ends), cancelling the frame. */
   flush(): void
+  /**
+   * Says a commit was just made outside the batcher (the user's message): until the next frame,
+   * {@link requestNow} waits for that frame, which paints at the same time, instead of making a
+   * second commit in the same frame. Only with real frames (`'frame'` in a browser, or a
+   * `scheduler`): with a millisecond interval, or without `requestAnimationFrame`, it does nothing.
+   */
+  hold(): void
+  /**
+   * Ends the batch: resolves when the pending frame comes, in place of its commit (so the caller's
+   * final write and the last deltas make one commit in that frame, not a second one in the frame
+   * that just committed), or at once when no frame is pending. Resolves after at most
+   * {@link END_FALLBACK_MS} even if frames stop (a hidden tab), and at once on {@link cancel}.
+   */
+  end(): Promise<void>
   /** Drops the pending change without committing. */
   cancel(): void
 }
+
+/** The longest {@link FrameBatcher.end} waits for a frame. */
+export const END_FALLBACK_MS = 100
 
 /** Schedules with `setTimeout(ms)`. */
 export function timeoutScheduler(ms: number): FrameScheduler {
@@ -78,10 +100,15 @@ function schedulerFor(options: FrameBatcherOptions): FrameScheduler | undefined 
  */
 export function createFrameBatcher(commit: () => void, options: FrameBatcherOptions = {}): FrameBatcher {
   const scheduler = schedulerFor(options)
+  const framed =
+    options.scheduler !== undefined ||
+    ((options.interval ?? 'frame') === 'frame' && typeof globalThis.requestAnimationFrame === 'function')
   let pending = false
   let cancelFrame: (() => void) | undefined
+  let ending: (() => void) | undefined
   const run = () => {
     cancelFrame = undefined
+    if (ending) return ending()
     if (!pending) return
     pending = false
     commit()
@@ -92,14 +119,36 @@ export function createFrameBatcher(commit: () => void, options: FrameBatcherOpti
       if (scheduler === undefined) run()
       else cancelFrame ??= scheduler.schedule(run)
     },
+    requestNow() {
+      pending = true
+      if (cancelFrame === undefined) run()
+    },
     flush() {
       cancelFrame?.()
       run()
+    },
+    hold() {
+      if (scheduler !== undefined && framed) cancelFrame ??= scheduler.schedule(run)
+    },
+    end() {
+      if (cancelFrame === undefined || !pending) return Promise.resolve()
+      return new Promise<void>((resolve) => {
+        const fallback = setTimeout(() => ending?.(), END_FALLBACK_MS)
+        ending = () => {
+          clearTimeout(fallback)
+          cancelFrame?.()
+          cancelFrame = undefined
+          ending = undefined
+          pending = false
+          resolve()
+        }
+      })
     },
     cancel() {
       cancelFrame?.()
       cancelFrame = undefined
       pending = false
+      ending?.()
     },
   }
 }

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { animationFrameScheduler, createFrameBatcher, timeoutScheduler } from '../frameBatcher.ts'
+import {
+  animationFrameScheduler,
+  createFrameBatcher,
+  END_FALLBACK_MS,
+  timeoutScheduler,
+} from '../frameBatcher.ts'
 import { createManualScheduler } from './scripted.ts'
 
 afterEach(() => {
@@ -53,6 +58,40 @@ describe('createFrameBatcher', () => {
     expect(scheduler.pending).toBe(0)
     batcher.flush()
     expect(commit).not.toHaveBeenCalled()
+  })
+
+  it('end() resolves at the pending frame in place of its commit, at once when none is pending', async () => {
+    const scheduler = createManualScheduler()
+    const commit = vi.fn()
+    const batcher = createFrameBatcher(commit, { scheduler })
+    await batcher.end()
+    batcher.request()
+    let ended = false
+    const ending = batcher.end().then(() => {
+      ended = true
+    })
+    await Promise.resolve()
+    expect(ended).toBe(false)
+    scheduler.flush()
+    await ending
+    expect(ended).toBe(true)
+    expect(commit).not.toHaveBeenCalled()
+  })
+
+  it('end() resolves on cancel(), and after END_FALLBACK_MS when frames stop', async () => {
+    const scheduler = createManualScheduler()
+    const batcher = createFrameBatcher(vi.fn(), { scheduler })
+    batcher.request()
+    const cancelled = batcher.end()
+    batcher.cancel()
+    await cancelled
+    expect(scheduler.pending).toBe(0)
+    vi.useFakeTimers()
+    batcher.request()
+    const ending = batcher.end()
+    vi.advanceTimersByTime(END_FALLBACK_MS)
+    await ending
+    expect(scheduler.pending).toBe(0)
   })
 
   it('a millisecond interval paces commits with timeouts', () => {

@@ -146,6 +146,48 @@ describe('render cost', () => {
     expect(chat.messages[1]?.content.length).toBeGreaterThan(100)
   })
 
+  it('commits the first token at once, or with the frame of the send when it comes in that frame', async () => {
+    for (const sameFrame of [false, true]) {
+      const scripted = createScriptedChat()
+      const scheduler = createManualScheduler()
+      let chat!: UseChatCompletionResult
+      let deltas = 0
+      let commits = 0
+      render(
+        <Profiler id="chat" onRender={() => commits++}>
+          <Controller
+            chatId={chatId()}
+            client={scripted.client}
+            scheduler={scheduler}
+            onChat={(current) => {
+              chat = current
+            }}
+            onDelta={() => deltas++}
+          />
+        </Profiler>,
+      )
+      let sending!: Promise<void>
+      act(() => {
+        sending = chat.send('hi')
+      })
+      await waitFor(() => expect(deltas).toBe(1))
+      expect(chat.status).toBe('streaming')
+      // The frame in which the user's message was committed.
+      if (!sameFrame) act(() => void scheduler.flush())
+      const before = commits
+      scripted.push('Hel')
+      scripted.push('lo')
+      await waitFor(() => expect(deltas).toBe(3))
+      expect(chat.messages[1]?.content).toBe(sameFrame ? '' : 'Hel')
+      expect(commits).toBe(sameFrame ? before : before + 1)
+      act(() => void scheduler.flush())
+      expect(chat.messages[1]?.content).toBe('Hello')
+      expect(commits).toBe(sameFrame ? before + 1 : before + 2)
+      scripted.end()
+      await act(() => sending)
+    }
+  })
+
   it('re-renders a message component only when its own message changes', async () => {
     const scripted = createScriptedChat()
     const scheduler = createManualScheduler()
@@ -220,11 +262,15 @@ describe('render cost', () => {
       })
       await waitFor(() => expect(deltas).toBe(1))
       act(() => void scheduler.flush())
+      // The first token is written at once (the frame of the send has passed); the rest is batched.
+      scripted.push('d')
+      await waitFor(() => expect(deltas).toBe(2))
       const before = store.getState()
+      expect(before.messages.at(-1)?.content).toBe('d')
       let notifications = 0
       const unsubscribe = store.subscribe(() => notifications++)
 
-      for (let i = 0; i < 100; i++) scripted.push('d')
+      for (let i = 0; i < 99; i++) scripted.push('d')
       await waitFor(() => expect(deltas).toBe(101))
       // Deltas are folded into the accumulator only: the store is not written per delta.
       expect(notifications).toBe(0)

@@ -1,4 +1,5 @@
 import { cleanup, render } from '@testing-library/react'
+import { Profiler } from 'react'
 import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -174,6 +175,47 @@ describe('MessageList following the bottom (real input events)', () => {
       />,
     )
     expect(live?.textContent).toBe('Reply finished. Hello there.')
+  })
+
+  it('commits once per update while it follows: scrolling, sending and announcing set no state', async () => {
+    const history = makeConversation(100)
+    const rendered = new Map<string, number>()
+    const renderMessage = (message: MessageView) => {
+      rendered.set(message.id, (rendered.get(message.id) ?? 0) + 1)
+      return <p>{message.content}</p>
+    }
+    let commits = 0
+    const List = ({ messages }: { messages: MessageView[] }) => (
+      <div style={{ height: 600, width: 800, display: 'flex', flexDirection: 'column' }}>
+        <Profiler id="list" onRender={() => commits++}>
+          <MessageList messages={messages} renderMessage={renderMessage} />
+        </Profiler>
+      </div>
+    )
+    const { container, rerender } = render(<List messages={history} />)
+    await nextFrame()
+    await nextFrame()
+    const user: MessageView = { id: 'u', role: 'user', content: 'Go', status: 'done' }
+    const reply = (content: string, status: MessageView['status'] = 'streaming'): MessageView[] => [
+      ...history,
+      user,
+      { id: 'r', role: 'assistant', content, status },
+    ]
+    const before = commits
+    rendered.clear()
+    rerender(<List messages={reply('')} />)
+    await nextFrame()
+    for (let i = 1; i <= 5; i++) {
+      rerender(<List messages={reply('word '.repeat(40 * i))} />)
+      await nextFrame()
+    }
+    rerender(<List messages={reply('Done.', 'done')} />)
+    await nextFrame()
+    expect(commits - before).toBe(7)
+    expect(distanceFromBottom(viewportOf(container))).toBeLessThan(2)
+    // Only the new messages rendered: the history was not rendered again.
+    expect([...rendered.keys()].sort()).toEqual(['r', 'u'])
+    expect(container.querySelector('[aria-live="polite"]')?.textContent).toBe('Reply finished. Done.')
   })
 
   it('does not announce history that was already finished', () => {

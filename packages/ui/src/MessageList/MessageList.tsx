@@ -5,7 +5,10 @@ import type { MessageView } from '../Message/MessageView.ts'
 import { useFollowBottom } from './useFollowBottom.ts'
 import { useReplyAnnouncement } from './useReplyAnnouncement.ts'
 
-/** Renders one message of a {@link MessageList}. Keep it stable (`useCallback`) so unchanged messages skip rendering. */
+/**
+ * Renders one message of a {@link MessageList}. Keep it stable (`useCallback`) so unchanged messages
+ * skip rendering. Messages sit in layout-contained blocks: render overlays (menus, dialogs) in a portal.
+ */
 export type RenderMessage = (message: MessageView, index: number) => ReactNode
 
 /** Props of {@link MessageList}. */
@@ -48,6 +51,79 @@ const MessageListItem = memo(function MessageListItem({
   )
 })
 
+// Messages are rendered in blocks of a fixed size, by absolute position, so a list that re-renders
+// per streamed frame compares a few dozen blocks (pointer checks) instead of reconciling every
+// message, and the browser lays out one contained block instead of every message: the cost of a
+// frame stays nearly the same from 10 messages to 1,000. Removing a message from the middle moves
+// the ones after it to other blocks (they remount); appending, streaming and trimming the end do not.
+const BLOCK_SIZE = 32
+
+interface BlockProps {
+  /** The block's messages, a slice of the list (a new array each render: compared by items). */
+  messages: readonly MessageView[]
+  /** Absolute index of the block's first message. */
+  start: number
+  renderMessage: RenderMessage | undefined
+  messageProps: Omit<DefaultMessageProps, 'message'> | undefined
+}
+
+function sameBlock(before: BlockProps, after: BlockProps): boolean {
+  if (
+    before.start !== after.start ||
+    before.renderMessage !== after.renderMessage ||
+    before.messageProps !== after.messageProps ||
+    before.messages.length !== after.messages.length
+  )
+    return false
+  for (let i = 0; i < after.messages.length; i++) if (before.messages[i] !== after.messages[i]) return false
+  return true
+}
+
+const MessageListBlock = memo(function MessageListBlock({
+  messages,
+  start,
+  renderMessage,
+  messageProps,
+}: BlockProps) {
+  return (
+    <div className="kindling-message-list__block">
+      {messages.map((message, i) => (
+        <MessageListItem
+          key={message.id}
+          message={message}
+          index={start + i}
+          renderMessage={renderMessage}
+          messageProps={messageProps}
+        />
+      ))}
+    </div>
+  )
+}, sameBlock)
+
+/** `shown` (the last messages of the list, from absolute index `offset`) as blocks by absolute position. */
+function renderBlocks(
+  shown: readonly MessageView[],
+  offset: number,
+  renderMessage: RenderMessage | undefined,
+  messageProps: Omit<DefaultMessageProps, 'message'> | undefined,
+): ReactNode[] {
+  const blocks: ReactNode[] = []
+  const end = offset + shown.length
+  for (let start = offset; start < end; start = (Math.floor(start / BLOCK_SIZE) + 1) * BLOCK_SIZE) {
+    const stop = Math.min(end, (Math.floor(start / BLOCK_SIZE) + 1) * BLOCK_SIZE)
+    blocks.push(
+      <MessageListBlock
+        key={Math.floor(start / BLOCK_SIZE)}
+        messages={shown.slice(start - offset, stop - offset)}
+        start={start}
+        renderMessage={renderMessage}
+        messageProps={messageProps}
+      />,
+    )
+  }
+  return blocks
+}
+
 // A long history first renders only its tail, so the first frame comes fast; the rest is rendered
 // in a transition right after, which React interrupts for input (scrolling, typing) as it goes.
 const FIRST_RENDER_TAIL = 40
@@ -81,7 +157,7 @@ export function MessageList({
   className,
 }: MessageListProps) {
   const { viewportRef, contentRef, following, scrollToBottom, onScroll } = useFollowBottom()
-  const announcement = useReplyAnnouncement(messages)
+  const announcementRef = useReplyAnnouncement(messages)
   const shown = useBackfill(messages)
   const offset = messages.length - shown.length
   const last = messages.at(-1)
@@ -106,15 +182,7 @@ export function MessageList({
           {messages.length === 0 && emptyState ? (
             <div className="kindling-message-list__empty">{emptyState}</div>
           ) : null}
-          {shown.map((message, index) => (
-            <MessageListItem
-              key={message.id}
-              message={message}
-              index={offset + index}
-              renderMessage={renderMessage}
-              messageProps={messageProps}
-            />
-          ))}
+          {renderBlocks(shown, offset, renderMessage, messageProps)}
           {children}
         </div>
       </section>
@@ -131,9 +199,7 @@ export function MessageList({
           {jumpLabel} <span aria-hidden="true">↓</span>
         </button>
       )}
-      <div className="kindling-visually-hidden" aria-live="polite" aria-atomic="true">
-        {announcement}
-      </div>
+      <div ref={announcementRef} className="kindling-visually-hidden" aria-live="polite" aria-atomic="true" />
     </div>
   )
 }

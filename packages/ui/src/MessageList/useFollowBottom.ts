@@ -25,25 +25,36 @@ export function useFollowBottom(threshold = 48): FollowBottom {
   const followingRef = useRef(true)
   const lastScrollTop = useRef(0)
   const [following, setFollowing] = useState(true)
-
-  const scrollToBottom = useCallback((behavior: ScrollBehavior = 'instant') => {
-    const viewport = viewportRef.current
-    followingRef.current = true
-    setFollowing(true)
-    if (!viewport) return
-    viewport.scrollTo({ top: viewport.scrollHeight, behavior })
-    if (behavior !== 'smooth') lastScrollTop.current = viewport.scrollTop
+  // The value last given to React: scroll events come every frame while following, and setting
+  // the same state again would still cost a commit (a nested one inside a layout effect).
+  const shownRef = useRef(true)
+  const follow = useCallback((value: boolean) => {
+    followingRef.current = value
+    if (shownRef.current === value) return
+    shownRef.current = value
+    setFollowing(value)
   }, [])
+
+  const scrollToBottom = useCallback(
+    (behavior: ScrollBehavior = 'instant') => {
+      const viewport = viewportRef.current
+      follow(true)
+      if (!viewport) return
+      viewport.scrollTo({ top: viewport.scrollHeight, behavior })
+      if (behavior !== 'smooth') lastScrollTop.current = viewport.scrollTop
+    },
+    [follow],
+  )
 
   const onScroll = useCallback(() => {
     const viewport = viewportRef.current
     if (!viewport) return
     const { scrollTop, scrollHeight, clientHeight } = viewport
-    if (scrollHeight - scrollTop - clientHeight <= threshold) followingRef.current = true
-    else if (scrollTop < lastScrollTop.current - 1) followingRef.current = false
+    const previousTop = lastScrollTop.current
     lastScrollTop.current = scrollTop
-    setFollowing(followingRef.current)
-  }, [threshold])
+    if (scrollHeight - scrollTop - clientHeight <= threshold) follow(true)
+    else if (scrollTop < previousTop - 1) follow(false)
+  }, [threshold, follow])
 
   useLayoutEffect(() => {
     const viewport = viewportRef.current
