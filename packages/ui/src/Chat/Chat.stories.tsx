@@ -160,7 +160,10 @@ export const ScrollAwayAndBack: Story = {
     )
     await waitFor(() => expect(canvas.queryByRole('button', { name: /Jump to latest/ })).toBeNull())
     await waitForReplyStatus(canvasElement, 'done')
-    await expect(viewport.scrollHeight - viewport.scrollTop - viewport.clientHeight).toBeLessThan(50)
+    // The finished reply grows (actions, usage badge); the list follows on the next frame.
+    await waitFor(() =>
+      expect(viewport.scrollHeight - viewport.scrollTop - viewport.clientHeight).toBeLessThan(50),
+    )
   },
 }
 
