@@ -228,7 +228,7 @@ export async function runBundle(cases: readonly BundleCase[] = BUNDLE_CASES): Pr
     ],
     notes: [
       '"whole entry" keeps every export (`export * as all from …`); "typical imports" is what a chat app imports (client: createClient; react: KindlingProvider + useChatCompletion; ui: MessageList, Message, Composer; openai: the OpenAI class; ai: useChat + DefaultChatTransport; assistant-ui: runtime provider, useLocalRuntime and the thread/message/composer primitives).',
-      'esbuild keeps all of zod (locales included) for `import { z } from "zod"`, which @kindling/client uses; rolldown shakes more of it, so Vite apps pay less for the client than this column says, though still far above 8 KB.',
+      "@kindling/client validates every response with zod (zod/mini, tree-shakable): about 10 KB min+gz of the client is zod's runtime for the response schemas; the client's own code and eventsource-parser are the rest.",
       'Lazy chunks are only loaded through import() (e.g. code highlighting) and are not in the min+gz column.',
     ],
     data: { cases: measured, styles },
