@@ -259,7 +259,7 @@ export async function runRender(options: RenderOptions = {}): Promise<SectionRes
     targets,
     notes: [
       'Main-thread and scripting times are the DevTools Performance metrics TaskDuration and ScriptDuration over the stream only (the history is mounted and settled first); per-delta cost is main-thread time / deltas.',
-      'Both render the same memoized minimal message; MessageList also brings its follow-the-bottom scrolling and content-visibility, the useChat page a plain scrolling div. useChat runs with its default (no throttle).',
+      'Both render the same memoized minimal message; MessageList also brings its follow-the-bottom scrolling and memoised, layout-contained blocks of 32 messages, the useChat page a plain scrolling div. useChat runs with its default (no throttle).',
     ],
     data: { deltas, histories, runs, results: measured },
   }

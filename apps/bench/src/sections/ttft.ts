@@ -91,7 +91,7 @@ export const TTFT_CLIENTS: readonly TTFTClient[] = [
   },
   ...(['immediate', 'default'] as const).map(
     (batching): TTFTClient => ({
-      name: `@kindling/react store (${batching === 'immediate' ? 'batchInterval 0' : "default 'frame' batching: a 16 ms timer in Node, the next frame in a browser"})`,
+      name: `@kindling/react store (${batching === 'immediate' ? 'batchInterval 0' : "default 'frame' batching: the first token at once, then per frame"})`,
       async firstText(server) {
         const store = createChatStore()
         const session = createChatSession(store)
