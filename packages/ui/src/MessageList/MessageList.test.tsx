@@ -185,6 +185,7 @@ describe('MessageList following the bottom (real input events)', () => {
       return <p>{message.content}</p>
     }
     let commits = 0
+    // biome-ignore lint/correctness/noComponentHookFactories: defined once per test, so its identity is stable across rerenders
     const List = ({ messages }: { messages: MessageView[] }) => (
       <div style={{ height: 600, width: 800, display: 'flex', flexDirection: 'column' }}>
         <Profiler id="list" onRender={() => commits++}>
