@@ -60,6 +60,8 @@ export function createChatAccumulator(): ChatAccumulatorState {
   return { id: '', created: 0, model: '', choices: [], usage: undefined, chunks: 0 }
 }
 
+const EMPTY_DELTA: DeltaMessage = Object.freeze({})
+
 function emptyChoice(index: number): ChatChoiceState {
   return {
     index,
@@ -85,7 +87,8 @@ export function accumulateChatChunk(
   const streamChoices = chunk.choices
   if (streamChoices.length > 0) {
     const next = choices.slice()
-    for (const streamChoice of streamChoices) {
+    for (let i = 0; i < streamChoices.length; i++) {
+      const streamChoice = streamChoices[i] as ChatCompletionStreamResponse['choices'][number]
       const index = streamChoice.index
       for (let hole = next.length; hole < index; hole++) next[hole] = emptyChoice(hole)
       next[index] = applyChoiceDelta(next[index] ?? emptyChoice(index), streamChoice)
@@ -106,24 +109,28 @@ function applyChoiceDelta(
   choice: ChatChoiceState,
   streamChoice: ChatCompletionStreamResponse['choices'][number],
 ): ChatChoiceState {
-  const delta: DeltaMessage = streamChoice.delta
+  // A chunk that did not go through the stream's validation may lack the schema's default `{}`.
+  const delta: DeltaMessage = streamChoice.delta ?? EMPTY_DELTA
   const logprobTokens = streamChoice.logprobs?.content
   let logprobs = choice.logprobs
-  if (logprobTokens) for (const token of logprobTokens) logprobs = appendPiece(logprobs, token)
+  if (logprobTokens)
+    for (let i = 0; i < logprobTokens.length; i++)
+      logprobs = appendPiece(logprobs, logprobTokens[i] as TokenLogprob)
+  const content = delta.content
+  const reasoning = delta.reasoning_content
+  const toolCalls = delta.tool_calls
   return {
     index: choice.index,
     role: choice.role ?? delta.role ?? undefined,
     content:
-      typeof delta.content === 'string' && (delta.content !== '' || choice.content === undefined)
-        ? appendPiece(choice.content, delta.content)
+      typeof content === 'string' && (content !== '' || choice.content === undefined)
+        ? appendPiece(choice.content, content)
         : choice.content,
     reasoning:
-      typeof delta.reasoning_content === 'string' && delta.reasoning_content !== ''
-        ? appendPiece(choice.reasoning, delta.reasoning_content)
+      typeof reasoning === 'string' && reasoning !== ''
+        ? appendPiece(choice.reasoning, reasoning)
         : choice.reasoning,
-    toolCalls: delta.tool_calls?.length
-      ? applyToolCallDeltas(choice.toolCalls, delta.tool_calls)
-      : choice.toolCalls,
+    toolCalls: toolCalls?.length ? applyToolCallDeltas(choice.toolCalls, toolCalls) : choice.toolCalls,
     logprobs,
     finish_reason: streamChoice.finish_reason ?? choice.finish_reason,
   }
@@ -199,6 +206,19 @@ export function toChatCompletionResponse(state: ChatAccumulatorState): ChatCompl
   }
   if (state.usage !== undefined) response.usage = state.usage
   return response
+}
+
+/**
+ * Applies the one default of `ChatCompletionStreamResponseSchema` to a chunk checked against it
+ * (the stream hands on the parsed JSON, not zod's output): a choice without `delta`, as some
+ * providers send on the final chunk, gets an empty one. Modifies `chunk`.
+ */
+export function fillChatChunkDefaults(chunk: ChatCompletionStreamResponse): void {
+  const choices = chunk.choices
+  for (let i = 0; i < choices.length; i++) {
+    const choice = choices[i] as { delta?: DeltaMessage }
+    if (choice.delta === undefined) choice.delta = {}
+  }
 }
 
 /** Folds a whole list of chunks; handy in tests and for replaying a recorded stream. */

@@ -1,5 +1,10 @@
 import type { z } from 'zod/mini'
-import { accumulateChatChunk, createChatAccumulator, toChatCompletionResponse } from './accumulateChat.ts'
+import {
+  accumulateChatChunk,
+  createChatAccumulator,
+  fillChatChunkDefaults,
+  toChatCompletionResponse,
+} from './accumulateChat.ts'
 import { type ClientConfig, type RequestOptions, sendRequest } from './request.ts'
 import { buildRequestBody } from './requestBody.ts'
 import {
@@ -93,6 +98,7 @@ export function createChatCompletionAPI(config: ClientConfig): ChatCompletionAPI
         {
           what: 'chat completion chunk',
           schema: ChatCompletionStreamResponseSchema,
+          fillDefaults: fillChatChunkDefaults,
           initial: createChatAccumulator(),
           accumulate: accumulateChatChunk,
           toResponse: toChatCompletionResponse,

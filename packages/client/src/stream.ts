@@ -17,7 +17,7 @@ import type {
   CompletionStreamResponse,
 } from './schemas.ts'
 import { createServerSentEventReader, type ServerSentEvent, type ServerSentEventReader } from './sse.ts'
-import { parseJSONResponse, type ValidationContext, validateResponse } from './validate.ts'
+import { checkResponse, parseJSONResponse, type ValidationContext } from './validate.ts'
 
 /**
  * A streamed response: iterate it with `for await` to get each chunk as it arrives, or call
@@ -56,7 +56,10 @@ export type ChatCompletionStream = KindlingStream<ChatCompletionStreamResponse, 
 export interface StreamSpec<TChunk, TState, TResponse> {
   /** For messages, e.g. `chat completion chunk`. */
   what: string
+  /** Checked with {@link checkResponse}: the chunk is the parsed JSON itself, defaults not applied. */
   schema: z.ZodMiniType<TChunk>
+  /** Fills in, on the checked chunk, the defaults `schema` declares. */
+  fillDefaults?(chunk: TChunk): void
   initial: TState
   accumulate(state: TState, chunk: TChunk): TState
   toResponse(state: TState): TResponse
@@ -173,7 +176,9 @@ export function createStream<TChunk, TState, TResponse extends PartialResponse>(
     if (typeof json === 'object' && json !== null && 'error' in json && !('choices' in json)) {
       throw streamError(event.data)
     }
-    return validateResponse(spec.schema, json, context)
+    const chunk = checkResponse(spec.schema, json, context)
+    spec.fillDefaults?.(chunk)
+    return chunk
   }
 
   function notAnEventStream(text: string): APIError {

@@ -1,5 +1,6 @@
 import { safeParse, type z } from 'zod/mini'
 import { ResponseValidationError } from './errors.ts'
+import { checkContext } from './looseObject.ts'
 
 /** Which response is being read, for error messages. */
 export interface ValidationContext {
@@ -31,6 +32,19 @@ function where(context: ValidationContext): string {
 export function validateResponse<T>(schema: z.ZodMiniType<T>, value: unknown, context: ValidationContext): T {
   const result = safeParse(schema, value)
   if (result.success) return result.data
+  return invalid(schema, value, context)
+}
+
+/**
+ * Checks `value` against `schema` and returns `value` itself, or throws like
+ * {@link validateResponse}. The streams' hot path: objects check their declared keys without
+ * copying anything, and the caller gets the parsed JSON as it came (unknown fields and all).
+ * Defaults of the schema are not applied: the caller fills them in.
+ */
+export function checkResponse<T>(schema: z.ZodMiniType<T>, value: unknown, context: ValidationContext): T {
+  const result = schema._zod.run({ value, issues: [] }, checkContext())
+  if (result instanceof Promise) throw new Error('asynchronous schema')
+  if (result.issues.length === 0) return value as T
   return invalid(schema, value, context)
 }
 

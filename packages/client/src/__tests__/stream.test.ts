@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { accumulateChatChunk, createChatAccumulator, toChatCompletionResponse } from '../accumulateChat.ts'
+import {
+  accumulateChatChunk,
+  createChatAccumulator,
+  fillChatChunkDefaults,
+  toChatCompletionResponse,
+} from '../accumulateChat.ts'
 import {
   APIConnectionError,
   type APIError,
@@ -45,6 +50,7 @@ function chatStream(body: ReadableStream<Uint8Array>, headers: Record<string, st
     {
       what: 'chat completion chunk',
       schema: ChatCompletionStreamResponseSchema,
+      fillDefaults: fillChatChunkDefaults,
       initial: createChatAccumulator(),
       accumulate: accumulateChatChunk,
       toResponse: toChatCompletionResponse,
@@ -95,6 +101,27 @@ describe('createStream', () => {
     expect(final.choices[0]?.finish_reason).toBe('stop')
   })
 
+  it('yields an empty delta for a choice that has none, and unknown fields untouched', async () => {
+    const noDelta = {
+      ...delta(0, {}, 'stop'),
+      system_fingerprint: 'fp_1',
+      choices: [{ index: 0, finish_reason: 'stop', stop_reason: 7, logprobs: { content: [], extra: 'x' } }],
+    }
+    const withExtras = delta(0, { content: 'Hel', provider_note: { deep: [1] } } as never)
+    const { stream } = chatStream(byteStream([encode(sseText([withExtras, noDelta]))]))
+    const { items, error } = await drain(stream)
+    expect(error).toBeUndefined()
+    expect(items[0]?.choices[0]?.delta).toEqual({ content: 'Hel', provider_note: { deep: [1] } })
+    expect(items[1]).toMatchObject({ system_fingerprint: 'fp_1' })
+    expect(items[1]?.choices[0]).toEqual({
+      index: 0,
+      delta: {},
+      finish_reason: 'stop',
+      stop_reason: 7,
+      logprobs: { content: [], extra: 'x' },
+    })
+  })
+
   it('ends normally when the stream ends without [DONE]', async () => {
     const { stream } = chatStream(byteStream([encode(sseText(hello, { done: false }))]))
     expect((await stream.finalResponse()).choices[0]?.message.content).toBe('Hello')
@@ -143,6 +170,18 @@ describe('createStream', () => {
     expect(error).toBeInstanceOf(ResponseValidationError)
     expect(error.path).toBe('choices[0].index')
     expect(error.message).toContain('choices[0].index')
+  })
+
+  it('names the path of a nested field of the wrong type', async () => {
+    const bad = { ...delta(0, { content: 'x' }), extra: 1, choices: [{ index: 0, delta: { content: 5 } }] }
+    const { stream } = chatStream(byteStream([encode(sseText([hello[0], bad]))]))
+    const error = (await stream.finalResponse().catch((e: unknown) => e)) as ResponseValidationError
+    expect(error).toBeInstanceOf(ResponseValidationError)
+    expect(error.path).toBe('choices[0].delta.content')
+    expect(error.message).toMatch(
+      /POST \/chat\/completions \(model "m"\): choices\[0\]\.delta\.content: expected string, received number/,
+    )
+    expect(partialChat(error)?.choices[0]?.message.content).toBe('Hel')
   })
 
   it('keeps the partial answer when the connection is cut', async () => {
