@@ -1,4 +1,4 @@
-import { compile, config, safeParse, validate, type z } from 'zod/mini'
+import { safeParse, type z } from 'zod/mini'
 import { ResponseValidationError } from './errors.ts'
 import { checkContext } from './looseObject.ts'
 
@@ -37,39 +37,15 @@ export function validateResponse<T>(schema: z.ZodMiniType<T>, value: unknown, co
 
 /**
  * Checks `value` against `schema` and returns `value` itself, or throws like
- * {@link validateResponse}. The streams' hot path: zod's compiled validator of the schema checks
- * the declared keys without building an output, and the caller gets the parsed JSON as it came
- * (unknown fields and all).
+ * {@link validateResponse}. The streams' hot path: objects check their declared keys without
+ * copying anything, and the caller gets the parsed JSON as it came (unknown fields and all).
  * Defaults of the schema are not applied: the caller fills them in.
  */
 export function checkResponse<T>(schema: z.ZodMiniType<T>, value: unknown, context: ValidationContext): T {
-  const compiled = compiledSchemas.get(schema) ?? compiledOf(schema)
-  if (compiled !== null && validate(compiled, value)) return value as T
   const result = schema._zod.run({ value, issues: [] }, checkContext())
   if (result instanceof Promise) throw new Error('asynchronous schema')
   if (result.issues.length === 0) return value as T
   return invalid(schema, value, context)
-}
-
-// zod's own compiled validator for each schema checked by `checkResponse` (`z.compile`): the same
-// schema, generated into one function that checks every field without building any output, so a
-// valid chunk allocates next to nothing. A chunk it rejects is checked again by the interpreted
-// parse below, which finds the issues. Made on first use; `null` where zod cannot compile the schema
-// or eval is off (`config({ jitless: true })`, CSP), which leaves the interpreted parse alone.
-const compiledSchemas = new WeakMap<z.ZodMiniType, z.ZodMiniType | null>()
-
-function compiledOf(schema: z.ZodMiniType): z.ZodMiniType | null {
-  let compiled: z.ZodMiniType | null = null
-  if (config().jitless !== true) {
-    try {
-      const clone = compile(schema)
-      if (clone !== schema && clone._zod.bag.validator !== undefined) compiled = clone
-    } catch {
-      compiled = null
-    }
-  }
-  compiledSchemas.set(schema, compiled)
-  return compiled
 }
 
 // Apart from the hot path: parsing again with the messages costs nothing on a valid response.
