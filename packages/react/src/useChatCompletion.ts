@@ -1,48 +1,25 @@
-import type {
-  ChatCompletionParams,
-  ChatCompletionResponse,
-  ChatCompletionStreamResponse,
-  DeltaMessage,
-  KindlingClient,
-  KindlingError,
-  RequestOptions,
-} from '@kindling/client'
+import type { ChatCompletionParams, KindlingClient, KindlingError } from '@kindling/client'
 import { type FormEvent, useEffect, useId, useMemo } from 'react'
 import { useStore } from 'zustand'
 import { type ChatEntry, createChatEntry } from './chatRegistry.ts'
 import type { ChatRequestConfig } from './chatSession.ts'
 import type { ChatMessageInput, ChatState, ChatStatus, ChatUIMessage } from './chatStore.ts'
-import type { BatchInterval, FrameScheduler } from './frameBatcher.ts'
 import { useKindlingClient, useKindlingContext } from './KindlingProvider.tsx'
 import { useLatest } from './useLatest.ts'
 
 /** The options of {@link useChatCompletion}: `model`, request parameters, and the chat's behaviour. */
-export type UseChatCompletionOptions = ChatCompletionParams & {
-  /** The model to ask, e.g. `accounts/fireworks/models/llama-v3p1-8b-instruct`. */
-  model: string
-  /** Hooks with the same id share one chat, in any component. Default: a chat of this component. */
-  id?: string | undefined
-  /** The client; default the {@link KindlingProvider}'s. */
-  client?: KindlingClient | undefined
-  /** The messages a new chat starts with (and `reset()` returns to). Read once, when the chat is created. */
-  initialMessages?: readonly ChatMessageInput[] | undefined
-  /** Per-request options: `headers`, `requestTimeout`, `maxRetries`. */
-  requestOptions?: Omit<RequestOptions, 'signal'> | undefined
-  /** Ask for usage in the last chunk (`stream_options.include_usage`). Default true. */
-  includeUsage?: boolean | undefined
-  /** Called for every delta of every choice, as it arrives. */
-  onDelta?:
-    | ((delta: DeltaMessage, info: { index: number; chunk: ChatCompletionStreamResponse }) => void)
-    | undefined
-  /** Called once an answer completed. */
-  onFinish?: ((message: ChatUIMessage, response: ChatCompletionResponse) => void) | undefined
-  /** Called when a request or its stream failed (not when it was stopped). */
-  onError?: ((error: KindlingError, message: ChatUIMessage) => void) | undefined
-  /** How often streamed deltas reach the state: `'frame'` (default), milliseconds, or `0` for every delta. */
-  batchInterval?: BatchInterval | undefined
-  /** Replaces the frame scheduler (deterministic tests). */
-  scheduler?: FrameScheduler | undefined
-}
+export type UseChatCompletionOptions = ChatCompletionParams &
+  // The per-request settings are the session's (model, callbacks, batching); params are spread in.
+  Omit<ChatRequestConfig, 'client' | 'params'> & {
+    /** The model to ask, e.g. `accounts/fireworks/models/llama-v3p1-8b-instruct`. */
+    model: string
+    /** Hooks with the same id share one chat, in any component. Default: a chat of this component. */
+    id?: string | undefined
+    /** The client; default the {@link KindlingProvider}'s. */
+    client?: KindlingClient | undefined
+    /** The messages a new chat starts with (and `reset()` returns to). Read once, when the chat is created. */
+    initialMessages?: readonly ChatMessageInput[] | undefined
+  }
 
 /** What {@link useChatCompletion} returns: the chat's state and its actions. */
 export interface UseChatCompletionResult {
