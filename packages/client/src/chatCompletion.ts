@@ -5,8 +5,8 @@ import {
   fillChatChunkDefaults,
   toChatCompletionResponse,
 } from './accumulateChat.ts'
-import { type ClientConfig, type RequestOptions, sendRequest } from './request.ts'
-import { buildRequestBody } from './requestBody.ts'
+import { generate } from './generate.ts'
+import type { ClientConfig, RequestOptions } from './request.ts'
 import {
   type ChatCompletionRequestSchema,
   type ChatCompletionResponse,
@@ -15,8 +15,7 @@ import {
   type ChatMessage,
   type ChatRequestMessage,
 } from './schemas.ts'
-import { type ChatCompletionStream, createStream } from './stream.ts'
-import { parseJSONResponse, validateResponse } from './validate.ts'
+import type { ChatCompletionStream } from './stream.ts'
 
 type KnownFields<T extends z.ZodMiniObject> = z.output<z.ZodMiniObject<T['shape'], z.core.$strip>>
 
@@ -73,50 +72,25 @@ export interface ChatCompletionAPI {
   ): Promise<ChatCompletionResponse | ChatCompletionStream>
 }
 
-const path = '/chat/completions'
+const endpoint = {
+  path: '/chat/completions',
+  inputKey: 'messages',
+  method: 'chatCompletion.create',
+  what: 'chat completion',
+  responseSchema: ChatCompletionResponseSchema,
+  streamSpec: () => ({
+    what: 'chat completion chunk',
+    schema: ChatCompletionStreamResponseSchema,
+    fillDefaults: fillChatChunkDefaults,
+    initial: createChatAccumulator(),
+    accumulate: accumulateChatChunk,
+    toResponse: toChatCompletionResponse,
+  }),
+} as const
 
 /** Binds the chat completion endpoint to a client's configuration. */
 export function createChatCompletionAPI(config: ClientConfig): ChatCompletionAPI {
-  async function create(
-    model: string,
-    messages?: ChatMessages,
-    options?: ChatCompletionCreateOptions,
-  ): Promise<ChatCompletionResponse | ChatCompletionStream> {
-    const split = buildRequestBody(model, 'messages', messages, options, 'chatCompletion.create')
-    const handle = await sendRequest(config, {
-      method: 'POST',
-      path,
-      body: split.body,
-      model,
-      stream: split.stream,
-      defaultTimeoutSeconds: 600,
-      options: split.options,
-    })
-    if (split.stream) {
-      return createStream(
-        handle,
-        {
-          what: 'chat completion chunk',
-          schema: ChatCompletionStreamResponseSchema,
-          fillDefaults: fillChatChunkDefaults,
-          initial: createChatAccumulator(),
-          accumulate: accumulateChatChunk,
-          toResponse: toChatCompletionResponse,
-        },
-        config.logger,
-      )
-    }
-    const context = {
-      what: 'chat completion',
-      endpoint: handle.endpoint,
-      model,
-      headers: handle.response.headers,
-    }
-    return validateResponse(
-      ChatCompletionResponseSchema,
-      parseJSONResponse(handle.bodyText ?? '', context),
-      context,
-    )
-  }
+  const create = (model: string, messages?: ChatMessages, options?: ChatCompletionCreateOptions) =>
+    generate(config, endpoint, model, messages, options)
   return { create: create as ChatCompletionAPI['create'] }
 }

@@ -4,16 +4,15 @@ import {
   createCompletionAccumulator,
   toCompletionResponse,
 } from './accumulateCompletion.ts'
-import { type ClientConfig, type RequestOptions, sendRequest } from './request.ts'
-import { buildRequestBody } from './requestBody.ts'
+import { generate } from './generate.ts'
+import type { ClientConfig, RequestOptions } from './request.ts'
 import {
   type CompletionRequestSchema,
   type CompletionResponse,
   CompletionResponseSchema,
   CompletionStreamResponseSchema,
 } from './schemas.ts'
-import { type CompletionStream, createStream } from './stream.ts'
-import { parseJSONResponse, validateResponse } from './validate.ts'
+import type { CompletionStream } from './stream.ts'
 
 type KnownFields<T extends z.ZodMiniObject> = z.output<z.ZodMiniObject<T['shape'], z.core.$strip>>
 
@@ -70,44 +69,24 @@ export interface CompletionAPI {
   ): Promise<CompletionResponse | CompletionStream>
 }
 
-const path = '/completions'
+const endpoint = {
+  path: '/completions',
+  inputKey: 'prompt',
+  method: 'completion.create',
+  what: 'completion',
+  responseSchema: CompletionResponseSchema,
+  streamSpec: () => ({
+    what: 'completion chunk',
+    schema: CompletionStreamResponseSchema,
+    initial: createCompletionAccumulator(),
+    accumulate: accumulateCompletionChunk,
+    toResponse: toCompletionResponse,
+  }),
+} as const
 
-/** Binds the text completion endpoint to a client's configuration. */
+/** Binds the completion endpoint to a client's configuration. */
 export function createCompletionAPI(config: ClientConfig): CompletionAPI {
-  async function create(
-    model: string,
-    prompt?: Prompt,
-    options?: CompletionCreateOptions,
-  ): Promise<CompletionResponse | CompletionStream> {
-    const split = buildRequestBody(model, 'prompt', prompt, options, 'completion.create')
-    const handle = await sendRequest(config, {
-      method: 'POST',
-      path,
-      body: split.body,
-      model,
-      stream: split.stream,
-      defaultTimeoutSeconds: 600,
-      options: split.options,
-    })
-    if (split.stream) {
-      return createStream(
-        handle,
-        {
-          what: 'completion chunk',
-          schema: CompletionStreamResponseSchema,
-          initial: createCompletionAccumulator(),
-          accumulate: accumulateCompletionChunk,
-          toResponse: toCompletionResponse,
-        },
-        config.logger,
-      )
-    }
-    const context = { what: 'completion', endpoint: handle.endpoint, model, headers: handle.response.headers }
-    return validateResponse(
-      CompletionResponseSchema,
-      parseJSONResponse(handle.bodyText ?? '', context),
-      context,
-    )
-  }
+  const create = (model: string, prompt?: Prompt, options?: CompletionCreateOptions) =>
+    generate(config, endpoint, model, prompt, options)
   return { create: create as CompletionAPI['create'] }
 }

@@ -1,0 +1,46 @@
+import type { z } from 'zod/mini'
+import type { PartialResponse } from './errors.ts'
+import { type ClientConfig, sendRequest } from './request.ts'
+import { buildRequestBody } from './requestBody.ts'
+import { createStream, type KindlingStream, type StreamSpec } from './stream.ts'
+import { parseJSONResponse, validateResponse } from './validate.ts'
+
+// What completions and chat completions share: build the body, send it, then either wrap the SSE
+// body in a stream or validate the JSON answer. Each endpoint supplies only what differs.
+
+/** The parts of a generation endpoint that differ between completions and chat completions. */
+export interface GenerationEndpoint<TChunk, TState, TResponse> {
+  path: string
+  /** Where the positional argument goes in the body. */
+  inputKey: 'prompt' | 'messages'
+  /** The method name, for argument errors, e.g. `completion.create`. */
+  method: string
+  /** For validation messages, e.g. `completion`. */
+  what: string
+  responseSchema: z.ZodMiniType<TResponse>
+  /** A fresh stream spec per request (its `initial` state is per stream). */
+  streamSpec(): StreamSpec<TChunk, TState, TResponse>
+}
+
+/** Sends one generation request: a stream with `stream: true`, else the validated response. */
+export async function generate<TChunk, TState, TResponse extends PartialResponse>(
+  config: ClientConfig,
+  endpoint: GenerationEndpoint<TChunk, TState, TResponse>,
+  model: string,
+  input: unknown,
+  options: Record<string, unknown> | undefined,
+): Promise<TResponse | KindlingStream<TChunk, TResponse>> {
+  const split = buildRequestBody(model, endpoint.inputKey, input, options, endpoint.method)
+  const handle = await sendRequest(config, {
+    method: 'POST',
+    path: endpoint.path,
+    body: split.body,
+    model,
+    stream: split.stream,
+    defaultTimeoutSeconds: 600,
+    options: split.options,
+  })
+  if (split.stream) return createStream(handle, endpoint.streamSpec(), config.logger)
+  const context = { what: endpoint.what, endpoint: handle.endpoint, model, headers: handle.response.headers }
+  return validateResponse(endpoint.responseSchema, parseJSONResponse(handle.bodyText ?? '', context), context)
+}
