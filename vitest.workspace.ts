@@ -4,7 +4,7 @@ import { playwright } from '@vitest/browser-playwright'
 import type { TestProjectInlineConfiguration } from 'vitest/config'
 import { kindlingServerPlugin } from './.storybook/kindlingServerPlugin.ts'
 import { chromiumLaunchOptions } from './scripts/chromium.ts'
-import { workspaceAliases } from './scripts/workspaceAliases.ts'
+import { nodeWorkspaceAliases, workspaceAliases } from './scripts/workspaceAliases.ts'
 
 // A fresh object per project: Vitest writes into it while resolving browser projects.
 const browser = () => ({
@@ -20,7 +20,7 @@ const browser = () => ({
  */
 export default [
   {
-    resolve: { alias: workspaceAliases },
+    resolve: { alias: nodeWorkspaceAliases },
     test: {
       name: 'node',
       environment: 'node',

@@ -10,3 +10,13 @@ export const workspaceAliases: { find: RegExp; replacement: string }[] = [
   { find: /^@kindling\/ui\/styles\.css$/, replacement: `${packagesDir}ui/src/styles.css` },
   { find: /^@kindling\/(client|react|ui|server)$/, replacement: `${packagesDir}$1/src/index.ts` },
 ]
+
+/**
+ * The same for code that runs in Node (the `node` test project): `@kindling/client` resolves to
+ * its Node entry, as Node itself resolves it, so the server and client tests run the chunk check
+ * Node users get. The other projects run the browser entry.
+ */
+export const nodeWorkspaceAliases: { find: RegExp; replacement: string }[] = [
+  { find: /^@kindling\/client$/, replacement: `${packagesDir}client/src/index.node.ts` },
+  ...workspaceAliases,
+]

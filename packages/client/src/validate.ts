@@ -42,10 +42,20 @@ export function validateResponse<T>(schema: z.ZodMiniType<T>, value: unknown, co
  * Defaults of the schema are not applied: the caller fills them in.
  */
 export function checkResponse<T>(schema: z.ZodMiniType<T>, value: unknown, context: ValidationContext): T {
+  if (compiledCheck?.(schema, value) === true) return value as T
   const result = schema._zod.run({ value, issues: [] }, checkContext())
   if (result instanceof Promise) throw new Error('asynchronous schema')
   if (result.issues.length === 0) return value as T
   return invalid(schema, value, context)
+}
+
+// A faster check of valid values installed by the Node entry (see `compiledCheck.ts`); browsers
+// keep the interpreted check and skip the bytes of zod's compiler.
+let compiledCheck: ((schema: z.ZodMiniType, value: unknown) => boolean) | undefined
+
+/** Installs the check {@link checkResponse} tries first; `false` from it means "check again". */
+export function setCompiledCheck(check: (schema: z.ZodMiniType, value: unknown) => boolean): void {
+  compiledCheck = check
 }
 
 // Apart from the hot path: parsing again with the messages costs nothing on a valid response.

@@ -1,7 +1,7 @@
 import { runChild } from '../child.ts'
 import { fixed, formatCount, median, type SectionResult } from '../report.ts'
 import type { Timing } from '../timing.ts'
-import { floorReader, kindlingReader, PARSE_READERS } from './parseReaders.ts'
+import { floorReader, kindlingBrowserEntryReader, kindlingReader, PARSE_READERS } from './parseReaders.ts'
 
 // Stream parsing throughput. Each reader runs in its own process (so no library's JIT state or
 // shared dependency, zod for one, slows another) and the passes alternate between readers so drift
@@ -62,7 +62,8 @@ export async function runParse(options: ParseOptions = {}): Promise<SectionResul
     }
   })
   const kindling = measured.find((m) => m.reader === kindlingReader.name)
-  const peers = measured.filter((m) => m.reader !== kindlingReader.name && m.reader !== floorReader.name)
+  const ours = new Set([floorReader.name, kindlingReader.name, kindlingBrowserEntryReader.name])
+  const peers = measured.filter((m) => !ours.has(m.reader))
   const targets = kindling
     ? [
         {
@@ -97,6 +98,7 @@ export async function runParse(options: ParseOptions = {}): Promise<SectionResul
       'Same bytes for every reader, from a custom fetch over an in-memory ReadableStream; each reader runs in its own Node process and the text it yields is checked against the fixture.',
       'chunks/s, MB/s and × floor use process CPU time (wall time is shown but swings with the load of this shared machine).',
       'Kindling validates every chunk (zod) and accumulates the response; the floor and openai do neither; streamText accumulates and runs its step machinery; doStream is the AI SDK provider alone.',
+      "Node resolves @kindling/client to its Node entry, which checks chunks with zod's compiled validators (z.compile); the browser entry row is what bundlers ship: the interpreted zod check, without the 9 KB compiler.",
     ],
     data: { chunks, bytes, reads, passes, readers: measured },
   }

@@ -1,5 +1,4 @@
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible'
-import { createClient } from '@kindling/client'
 import { streamText } from 'ai'
 import { createParser } from 'eventsource-parser'
 import OpenAI from 'openai'
@@ -53,27 +52,45 @@ export const floorReader: ParseReader = {
   },
 }
 
-/** @kindling/client: `chatCompletion.create(…, { stream: true })`, validated and accumulated. */
-export const kindlingReader: ParseReader = {
-  name: '@kindling/client (validation on)',
-  async read(fixture) {
-    const client = createClient({
-      baseURL: 'http://bench.invalid/v1',
-      apiKey: 'bench',
-      fetch: fixtureFetch(fixture),
-      maxRetries: 0,
-      logLevel: 'off',
-    })
-    const stream = await client.chatCompletion.create(FIXTURE_MODEL, messages, { stream: true })
-    let chunks = 0
-    let text = ''
-    for await (const chunk of stream) {
-      chunks++
-      text += chunk.choices[0]?.delta.content ?? ''
-    }
-    return { chunks, text }
-  },
+type KindlingClientModule = typeof import('@kindling/client')
+
+// Each reader runs in a process of its own, and the entry is imported there on first use: loading
+// the Node entry installs zod's compiled chunk check for the whole process.
+function kindlingReaderOf(name: string, load: () => Promise<KindlingClientModule>): ParseReader {
+  return {
+    name,
+    async read(fixture) {
+      const { createClient } = await load()
+      const client = createClient({
+        baseURL: 'http://bench.invalid/v1',
+        apiKey: 'bench',
+        fetch: fixtureFetch(fixture),
+        maxRetries: 0,
+        logLevel: 'off',
+      })
+      const stream = await client.chatCompletion.create(FIXTURE_MODEL, messages, { stream: true })
+      let chunks = 0
+      let text = ''
+      for await (const chunk of stream) {
+        chunks++
+        text += chunk.choices[0]?.delta.content ?? ''
+      }
+      return { chunks, text }
+    },
+  }
 }
+
+/** @kindling/client as Node resolves it: `chatCompletion.create(…, { stream: true })`, validated and accumulated. */
+export const kindlingReader = kindlingReaderOf(
+  '@kindling/client (validation on)',
+  () => import('@kindling/client'),
+)
+
+/** The same, through the entry browsers and bundlers get (interpreted zod check, no compiler). */
+export const kindlingBrowserEntryReader = kindlingReaderOf(
+  '@kindling/client, browser entry (validation on)',
+  () => import('../../../../packages/client/src/index.ts'),
+)
 
 /** The official SDK: `chat.completions.create({ stream: true })`. */
 export const openaiReader: ParseReader = {
@@ -155,6 +172,7 @@ export const aiProviderReader: ParseReader = {
 export const PARSE_READERS: readonly ParseReader[] = [
   floorReader,
   kindlingReader,
+  kindlingBrowserEntryReader,
   openaiReader,
   aiSdkReader,
   aiProviderReader,
