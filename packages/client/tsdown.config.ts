@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsdown'
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/index.node.ts'],
+  entry: { index: 'src/index.ts', 'index.node': 'src/index.node.ts', schemas: 'src/schemasEntry.ts' },
   format: 'esm',
   dts: true,
   platform: 'neutral',

@@ -7,13 +7,12 @@ import {
 } from './accumulateChat.ts'
 import { generate } from './generate.ts'
 import type { ClientConfig, RequestOptions } from './request.ts'
+import type { ChatCompletionRequestSchema, ChatRequestMessage } from './requestSchemas.ts'
 import {
-  type ChatCompletionRequestSchema,
   type ChatCompletionResponse,
   ChatCompletionResponseSchema,
   ChatCompletionStreamResponseSchema,
   type ChatMessage,
-  type ChatRequestMessage,
 } from './schemas.ts'
 import type { ChatCompletionStream } from './stream.ts'
 

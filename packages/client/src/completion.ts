@@ -6,8 +6,8 @@ import {
 } from './accumulateCompletion.ts'
 import { generate } from './generate.ts'
 import type { ClientConfig, RequestOptions } from './request.ts'
+import type { CompletionRequestSchema } from './requestSchemas.ts'
 import {
-  type CompletionRequestSchema,
   type CompletionResponse,
   CompletionResponseSchema,
   CompletionStreamResponseSchema,

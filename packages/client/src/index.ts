@@ -61,6 +61,14 @@ export {
 export type { ModelsAPI } from './models.ts'
 export { appendPiece, joinPieces, type Pieces, piecesToArray } from './pieces.ts'
 export type { RequestOptions } from './request.ts'
+export type {
+  ChatCompletionRequest,
+  ChatRequestMessage,
+  ChatRole,
+  CompletionRequest,
+  SamplingParams,
+  Tool,
+} from './requestSchemas.ts'
 export { isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs, retryDelayMs } from './retryDelay.ts'
 export * from './schemas.ts'
 export { readServerSentEvents, type ServerSentEvent } from './sse.ts'

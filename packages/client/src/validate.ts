@@ -38,7 +38,8 @@ export function validateResponse<T>(schema: z.ZodMiniType<T>, value: unknown, co
 /**
  * Checks `value` against `schema` and returns `value` itself, or throws like
  * {@link validateResponse}. The streams' hot path: objects check their declared keys without
- * copying anything, and the caller gets the parsed JSON as it came (unknown fields and all).
+ * building anything (see `looseObject.ts`), and the caller gets the parsed JSON as it came
+ * (unknown fields and all).
  * Defaults of the schema are not applied: the caller fills them in.
  */
 export function checkResponse<T>(schema: z.ZodMiniType<T>, value: unknown, context: ValidationContext): T {
@@ -46,6 +47,8 @@ export function checkResponse<T>(schema: z.ZodMiniType<T>, value: unknown, conte
   const result = schema._zod.run({ value, issues: [] }, checkContext())
   if (result instanceof Promise) throw new Error('asynchronous schema')
   if (result.issues.length === 0) return value as T
+  // The check stops at the first problem without describing it: zod's parse has the last word.
+  if (safeParse(schema, value).success) return value as T
   return invalid(schema, value, context)
 }
 

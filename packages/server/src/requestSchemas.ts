@@ -1,7 +1,7 @@
 import {
   ChatCompletionRequestSchema as ClientChatCompletionRequestSchema,
   CompletionRequestSchema as ClientCompletionRequestSchema,
-} from '@kindling/client'
+} from '@kindling/client/schemas'
 import * as z from 'zod/mini'
 
 // The client's schemas are zod/mini schemas, so they are extended with zod/mini's functions.

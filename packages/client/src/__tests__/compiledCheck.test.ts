@@ -11,86 +11,13 @@ import {
   UsageInfoSchema,
 } from '../schemas.ts'
 import { checkResponse } from '../validate.ts'
+import { brokenChunk, chatChunk } from './chunkArbitraries.ts'
 
 // The Node entry checks streamed chunks with zod's compiled validators first. It must never accept
 // what zod's own parse rejects, it must accept what providers really send, and a rejected chunk must
 // still fail with the usual message.
 
 const context = { what: 'chat completion chunk', endpoint: 'POST /chat/completions', model: 'm' }
-
-const chatChunk = fc.record({
-  id: fc.string(),
-  object: fc.constant('chat.completion.chunk'),
-  created: fc.integer({ min: 0 }),
-  model: fc.string(),
-  system_fingerprint: fc.option(fc.string()),
-  choices: fc.array(
-    fc.record(
-      {
-        index: fc.nat(8),
-        delta: fc.record(
-          {
-            role: fc.option(fc.constant('assistant')),
-            content: fc.option(fc.string()),
-            reasoning_content: fc.option(fc.string()),
-            tool_calls: fc.option(
-              fc.array(
-                fc.record(
-                  {
-                    index: fc.nat(4),
-                    id: fc.option(fc.string()),
-                    type: fc.option(fc.constant('function')),
-                    function: fc.record(
-                      { name: fc.option(fc.string()), arguments: fc.string() },
-                      { requiredKeys: [] },
-                    ),
-                  },
-                  { requiredKeys: ['index'] },
-                ),
-              ),
-            ),
-          },
-          { requiredKeys: [] },
-        ),
-        logprobs: fc.constant(null),
-        finish_reason: fc.option(fc.constantFrom('stop', 'length', 'tool_calls')),
-      },
-      { requiredKeys: ['index', 'finish_reason'] },
-    ),
-    { maxLength: 3 },
-  ),
-  usage: fc.option(
-    fc.record({ prompt_tokens: fc.nat(), completion_tokens: fc.nat(), total_tokens: fc.nat() }),
-  ),
-})
-
-// Breaks one thing in a valid chunk: a value of the wrong type anywhere, or a missing required key.
-const brokenChunk = chatChunk.chain((chunk) =>
-  fc
-    .tuple(
-      fc.constantFrom(...pathsOf(chunk)),
-      fc.constantFrom<unknown>(undefined, null, 7, 'x', [], {}, true, 1.5),
-    )
-    .map(([path, value]) => setAt(structuredClone(chunk), path, value)),
-)
-
-function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  if (typeof value !== 'object' || value === null) return prefix.length ? [prefix] : []
-  const keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value)
-  const inner = keys.flatMap((key) =>
-    pathsOf((value as Record<string | number, unknown>)[key], [...prefix, key]),
-  )
-  return prefix.length ? [prefix, ...inner] : inner
-}
-
-function setAt<T>(root: T, path: (string | number)[], value: unknown): T {
-  let node = root as Record<string | number, unknown>
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>
-  const last = path[path.length - 1] as string | number
-  if (value === undefined) delete node[last]
-  else node[last] = value
-  return root
-}
 
 afterEach(() => {
   config({ jitless: false })
