@@ -122,7 +122,11 @@ function staticClosure(metafile: Metafile, entry: string): Set<string> {
 }
 
 /** Bundles `source` (module text) and measures its output, min and min+gzip (level 9). */
-export async function bundleSize(source: string, ownCodeOnly = false): Promise<BundleSize> {
+export async function bundleSize(
+  source: string,
+  ownCodeOnly = false,
+  external: string[] = [],
+): Promise<BundleSize> {
   const result = await build({
     stdin: { contents: source, resolveDir: benchDir, loader: 'ts' },
     bundle: true,
@@ -139,6 +143,7 @@ export async function bundleSize(source: string, ownCodeOnly = false): Promise<B
     define: { 'process.env.NODE_ENV': '"production"' },
     loader: { '.css': 'empty' },
     logLevel: 'silent',
+    external,
     plugins: ownCodeOnly ? [reactIsExternal, bareImportsAreExternal] : [reactIsExternal],
   })
   const metafile = result.metafile as Metafile
@@ -198,6 +203,15 @@ export async function runBundle(cases: readonly BundleCase[] = BUNDLE_CASES): Pr
   const styles = await cssSize('@kindling/ui/styles.css').catch(() => undefined)
   const gz = (name: string) => measured.find((m) => m.name === name)?.whole.initialGzip ?? Number.NaN
   const client = gz('@kindling/client')
+  // Where the client's bytes go: the same build with zod, then eventsource-parser too, left out.
+  const clientCase = cases.find((c) => c.name === '@kindling/client')
+  const withoutZod = clientCase
+    ? (await bundleSize(clientCase.whole, false, ['zod', 'zod/*'])).initialGzip
+    : Number.NaN
+  const ownCode = clientCase
+    ? (await bundleSize(clientCase.whole, false, ['zod', 'zod/*', 'eventsource-parser'])).initialGzip
+    : Number.NaN
+  const clientParts = { ownCode, eventsourceParser: withoutZod - ownCode, zod: client - withoutZod }
   const reactOwn = gz('@kindling/react (own code only)')
   const rows = measured.map((m) => [
     m.name,
@@ -228,9 +242,9 @@ export async function runBundle(cases: readonly BundleCase[] = BUNDLE_CASES): Pr
     ],
     notes: [
       '"whole entry" keeps every export (`export * as all from …`); "typical imports" is what a chat app imports (client: createClient; react: KindlingProvider + useChatCompletion; ui: MessageList, Message, Composer; openai: the OpenAI class; ai: useChat + DefaultChatTransport; assistant-ui: runtime provider, useLocalRuntime and the thread/message/composer primitives).',
-      "@kindling/client validates every response with zod (zod/mini, tree-shakable): about 10 KB min+gz of the client is zod's runtime for the response schemas; the client's own code and eventsource-parser are the rest.",
+      `@kindling/client's whole entry, part by part (min+gz, each measured by leaving the others out of the build): its own code ${kb(clientParts.ownCode)} KB (requests, retries, timeouts, typed errors, streams, accumulators, logger), eventsource-parser ${kb(clientParts.eventsourceParser)} KB, and zod/mini ${kb(clientParts.zod)} KB for the response schemas every response is validated with. The request schemas are in @kindling/client/schemas, which browser apps don't import.`,
       'Lazy chunks are only loaded through import() (e.g. code highlighting) and are not in the min+gz column.',
     ],
-    data: { cases: measured, styles },
+    data: { cases: measured, styles, clientParts },
   }
 }
