@@ -50,8 +50,9 @@ export function joinPieces(list: Pieces<string> | undefined): string {
     }
     newer.push(node.last)
   }
-  let text = base
-  for (let i = newer.length - 1; i >= 0; i--) text += newer[i]
+  // One flat string for what is new (join), not one rope node per piece (+=): a long reply read
+  // at the end would otherwise hold a million rope nodes next to its pieces.
+  const text = base + newer.reverse().join('')
   joined.set(list, text)
   return text
 }
