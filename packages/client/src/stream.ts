@@ -1,4 +1,6 @@
 import type { z } from 'zod/mini'
+import type { ChatAccumulatorState } from './accumulateChat.ts'
+import type { CompletionAccumulatorState } from './accumulateCompletion.ts'
 import {
   type APIError,
   APIStreamError,
@@ -27,9 +29,16 @@ import { checkResponse, parseJSONResponse, type ValidationContext } from './vali
  * a malformed chunk, a cut connection, the timeout, an abort) is thrown from the iteration and
  * carries `partial`: the response accumulated from the chunks already delivered.
  */
-export interface KindlingStream<TChunk, TResponse> extends AsyncIterable<TChunk> {
+export interface KindlingStream<TChunk, TResponse, TState = unknown> extends AsyncIterable<TChunk> {
   /** The HTTP response (status and headers; its body belongs to the stream). */
   readonly response: Response
+  /**
+   * The accumulator state of every chunk delivered so far, the chunk just yielded included
+   * (`createChatAccumulator` / `createCompletionAccumulator` before the first). Immutable: a new
+   * object per chunk. Read it (`toChatMessage`, `joinPieces`) rather than accumulating the chunks
+   * a second time.
+   */
+  readonly accumulated: TState
   /** The server's request id, if it sent one. */
   readonly requestId: string | undefined
   /**
@@ -48,9 +57,17 @@ export interface KindlingStream<TChunk, TResponse> extends AsyncIterable<TChunk>
 }
 
 /** A streamed text completion. */
-export type CompletionStream = KindlingStream<CompletionStreamResponse, CompletionResponse>
+export type CompletionStream = KindlingStream<
+  CompletionStreamResponse,
+  CompletionResponse,
+  CompletionAccumulatorState
+>
 /** A streamed chat completion. */
-export type ChatCompletionStream = KindlingStream<ChatCompletionStreamResponse, ChatCompletionResponse>
+export type ChatCompletionStream = KindlingStream<
+  ChatCompletionStreamResponse,
+  ChatCompletionResponse,
+  ChatAccumulatorState
+>
 
 /** How to read one kind of stream. */
 export interface StreamSpec<TChunk, TState, TResponse> {
@@ -73,7 +90,7 @@ export function createStream<TChunk, TState, TResponse extends PartialResponse>(
   handle: RequestHandle,
   spec: StreamSpec<TChunk, TState, TResponse>,
   logger: Logger,
-): KindlingStream<TChunk, TResponse> {
+): KindlingStream<TChunk, TResponse, TState> {
   const context: ValidationContext = {
     what: spec.what,
     endpoint: handle.endpoint,
@@ -221,6 +238,9 @@ export function createStream<TChunk, TState, TResponse extends PartialResponse>(
 
   return {
     response: handle.response,
+    get accumulated() {
+      return state
+    },
     requestId: handle.response.headers.get('x-request-id') ?? undefined,
     [Symbol.asyncIterator]: () => iterator,
     abort(reason?: unknown) {

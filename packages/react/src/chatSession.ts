@@ -1,5 +1,4 @@
 import {
-  accumulateChatChunk,
   type ChatAccumulatorState,
   type ChatChoiceState,
   type ChatCompletionParams,
@@ -254,7 +253,8 @@ export function createChatSession(
       let opened = false
       for await (const chunk of stream) {
         if (!live()) break
-        run.accumulator = accumulateChatChunk(run.accumulator, chunk)
+        // The stream already accumulates what it delivers: a second accumulation would double the memory.
+        run.accumulator = stream.accumulated
         const token = hasToken(chunk)
         const firstToken = token && run.firstTokenAt === undefined
         if (firstToken) run.firstTokenAt = Date.now()

@@ -1,5 +1,4 @@
 import {
-  accumulateCompletionChunk,
   type CompletionAccumulatorState,
   type CompletionChoiceState,
   type CompletionParams,
@@ -129,7 +128,8 @@ export function createCompletionSession(store: CompletionStore): CompletionSessi
       store.setState({ status: 'streaming' })
       for await (const chunk of stream) {
         if (!live()) break
-        accumulator = accumulateCompletionChunk(accumulator, chunk)
+        // The stream already accumulates what it delivers: a second accumulation would double the memory.
+        accumulator = stream.accumulated
         if (firstTokenAt === undefined && chunk.choices.some((choice) => choice.text !== '')) {
           firstTokenAt = Date.now()
         }

@@ -13,6 +13,7 @@ import {
   ResponseValidationError,
 } from '../errors.ts'
 import { createLogger } from '../logger.ts'
+import { joinPieces } from '../pieces.ts'
 import type { RequestHandle } from '../request.ts'
 import { type ChatCompletionResponse, ChatCompletionStreamResponseSchema } from '../schemas.ts'
 import { createStream } from '../stream.ts'
@@ -84,6 +85,23 @@ describe('createStream', () => {
     const final = await stream.finalResponse()
     expect(final.choices[0]?.message).toEqual({ role: 'assistant', content: 'Hello' })
     expect(calls.release).toBe(1)
+  })
+
+  it('exposes the accumulated state of the chunks delivered so far', async () => {
+    const { stream } = chatStream(byteStream([encode(sseText(hello))]))
+    const initial = stream.accumulated
+    expect(initial.chunks).toBe(0)
+    const seen: string[] = []
+    let previous = initial
+    for await (const _chunk of stream) {
+      expect(stream.accumulated).not.toBe(previous)
+      previous = stream.accumulated
+      seen.push(joinPieces(stream.accumulated.choices[0]?.content))
+    }
+    expect(seen).toEqual(['Hel', 'Hello'])
+    expect(stream.accumulated.chunks).toBe(2)
+    // Earlier states are left as they were.
+    expect(initial.chunks).toBe(0)
   })
 
   it('gives the final response without iterating', async () => {
