@@ -14,6 +14,18 @@ export const UsageInfoSchema = looseObject({
 /** Token counts of one request. */
 export type UsageInfo = z.infer<typeof UsageInfoSchema>
 
+// Every response and chunk has the same envelope around its choices.
+function responseOf<TChoice extends z.core.SomeType>(choice: TChoice) {
+  return looseObject({
+    id: z.string(),
+    object: z.string(),
+    created: z.number(),
+    model: z.string(),
+    choices: z.array(choice),
+    usage: z.nullish(UsageInfoSchema),
+  })
+}
+
 /** Log probabilities of a text completion choice (OpenAI legacy shape). */
 export const CompletionLogprobsSchema = looseObject({
   tokens: z.nullish(z.array(z.string())),
@@ -100,26 +112,12 @@ export const ChoiceSchema = looseObject({
 export type Choice = z.infer<typeof ChoiceSchema>
 
 /** A text completion (`object: "text_completion"`). */
-export const CompletionResponseSchema = looseObject({
-  id: z.string(),
-  object: z.string(),
-  created: z.number(),
-  model: z.string(),
-  choices: z.array(ChoiceSchema),
-  usage: z.nullish(UsageInfoSchema),
-})
+export const CompletionResponseSchema = responseOf(ChoiceSchema)
 /** A text completion. */
 export type CompletionResponse = z.infer<typeof CompletionResponseSchema>
 
 /** One streamed chunk of a text completion. */
-export const CompletionStreamResponseSchema = looseObject({
-  id: z.string(),
-  object: z.string(),
-  created: z.number(),
-  model: z.string(),
-  choices: z.array(ChoiceSchema),
-  usage: z.nullish(UsageInfoSchema),
-})
+export const CompletionStreamResponseSchema = responseOf(ChoiceSchema)
 /** One streamed chunk of a text completion. */
 export type CompletionStreamResponse = z.infer<typeof CompletionStreamResponseSchema>
 
@@ -134,14 +132,7 @@ export const ChatCompletionResponseChoiceSchema = looseObject({
 export type ChatCompletionResponseChoice = z.infer<typeof ChatCompletionResponseChoiceSchema>
 
 /** A chat completion (`object: "chat.completion"`). */
-export const ChatCompletionResponseSchema = looseObject({
-  id: z.string(),
-  object: z.string(),
-  created: z.number(),
-  model: z.string(),
-  choices: z.array(ChatCompletionResponseChoiceSchema),
-  usage: z.nullish(UsageInfoSchema),
-})
+export const ChatCompletionResponseSchema = responseOf(ChatCompletionResponseChoiceSchema)
 /** A chat completion. */
 export type ChatCompletionResponse = z.infer<typeof ChatCompletionResponseSchema>
 
@@ -157,14 +148,7 @@ export const ChatCompletionResponseStreamChoiceSchema = looseObject({
 export type ChatCompletionResponseStreamChoice = z.infer<typeof ChatCompletionResponseStreamChoiceSchema>
 
 /** One streamed chunk of a chat completion (`object: "chat.completion.chunk"`). */
-export const ChatCompletionStreamResponseSchema = looseObject({
-  id: z.string(),
-  object: z.string(),
-  created: z.number(),
-  model: z.string(),
-  choices: z.array(ChatCompletionResponseStreamChoiceSchema),
-  usage: z.nullish(UsageInfoSchema),
-})
+export const ChatCompletionStreamResponseSchema = responseOf(ChatCompletionResponseStreamChoiceSchema)
 /** One streamed chunk of a chat completion. */
 export type ChatCompletionStreamResponse = z.infer<typeof ChatCompletionStreamResponseSchema>
 

@@ -34,7 +34,9 @@ export interface CompletionRequestConfig {
   onFinish?: ((completion: string, response: CompletionResponse) => void) | undefined
   /** Called when the request or its stream failed (not when it was stopped). */
   onError?: ((error: KindlingError) => void) | undefined
+  /** How often streamed text reaches the state: `'frame'` (default), milliseconds, or `0`. */
   batchInterval?: BatchInterval | undefined
+  /** Replaces the frame scheduler, e.g. with a manual one in tests. */
   scheduler?: FrameScheduler | undefined
 }
 

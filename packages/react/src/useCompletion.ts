@@ -1,32 +1,20 @@
-import type {
-  CompletionParams,
-  CompletionResponse,
-  KindlingClient,
-  KindlingError,
-  RequestOptions,
-} from '@kindling/client'
+import type { CompletionParams, KindlingClient } from '@kindling/client'
 import { type FormEvent, useEffect, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 import { type CompletionRequestConfig, createCompletionSession } from './completionSession.ts'
 import { type CompletionState, createCompletionStore } from './completionStore.ts'
-import type { BatchInterval, FrameScheduler } from './frameBatcher.ts'
 import { useKindlingClient } from './KindlingProvider.tsx'
 import { useLatest } from './useLatest.ts'
 
 /** The options of {@link useCompletion}: `model`, request parameters, callbacks. */
-export type UseCompletionOptions = CompletionParams & {
-  model: string
-  /** The client; default the {@link KindlingProvider}'s. */
-  client?: KindlingClient | undefined
-  requestOptions?: Omit<RequestOptions, 'signal'> | undefined
-  /** Ask for usage in the last chunk (`stream_options.include_usage`). Default true. */
-  includeUsage?: boolean | undefined
-  onFinish?: ((completion: string, response: CompletionResponse) => void) | undefined
-  onError?: ((error: KindlingError) => void) | undefined
-  /** How often streamed text reaches the state: `'frame'` (default), milliseconds, or `0`. */
-  batchInterval?: BatchInterval | undefined
-  scheduler?: FrameScheduler | undefined
-}
+export type UseCompletionOptions = CompletionParams &
+  // The per-request settings are the session's (model, callbacks, batching); params are spread in.
+  Omit<CompletionRequestConfig, 'client' | 'params'> & {
+    /** The model to ask, e.g. `kindling-text`. */
+    model: string
+    /** The client; default the {@link KindlingProvider}'s. */
+    client?: KindlingClient | undefined
+  }
 
 /** What {@link useCompletion} returns. */
 export interface UseCompletionResult extends CompletionState {

@@ -113,16 +113,21 @@ export const openaiReader: ParseReader = {
   },
 }
 
+/** The AI SDK's OpenAI-compatible provider over the fixture. */
+function aiProviderFor(fixture: SSEFixture) {
+  return createOpenAICompatible({
+    name: 'bench',
+    baseURL: 'http://bench.invalid/v1',
+    apiKey: 'bench',
+    fetch: fixtureFetch(fixture),
+  })
+}
+
 /** The Vercel AI SDK as apps use it: `streamText` over the OpenAI-compatible provider. */
 export const aiSdkReader: ParseReader = {
   name: 'ai SDK (streamText + @ai-sdk/openai-compatible)',
   async read(fixture) {
-    const provider = createOpenAICompatible({
-      name: 'bench',
-      baseURL: 'http://bench.invalid/v1',
-      apiKey: 'bench',
-      fetch: fixtureFetch(fixture),
-    })
+    const provider = aiProviderFor(fixture)
     const result = streamText({ model: provider.chatModel(FIXTURE_MODEL), messages, maxRetries: 0 })
     let chunks = 0
     let text = ''
@@ -142,12 +147,7 @@ export const aiSdkReader: ParseReader = {
 export const aiProviderReader: ParseReader = {
   name: 'ai SDK provider only (doStream)',
   async read(fixture) {
-    const provider = createOpenAICompatible({
-      name: 'bench',
-      baseURL: 'http://bench.invalid/v1',
-      apiKey: 'bench',
-      fetch: fixtureFetch(fixture),
-    })
+    const provider = aiProviderFor(fixture)
     const { stream } = await provider.chatModel(FIXTURE_MODEL).doStream({
       prompt: [{ role: 'user', content: [{ type: 'text', text: 'Plan a trip to Kyoto in spring' }] }],
     })
