@@ -12,6 +12,8 @@ const SERVER_PATHS = ['/v1/', '/inference/v1/', '/kindling/']
  * `delayMs` per chunk like a real model (a request's `x-kindling-delay` header overrides it). Outside
  * tests, `FIREWORKS_API_KEY` / `KINDLING_UPSTREAM_URL` turn on the key-keeping proxy as they do for
  * `kindling-server`. `pnpm build-storybook` has no server: stories fall back to recorded replays.
+ * Middlewares added here run before Vite's own host check, so the app checks `Host` itself against
+ * Vite's `server.allowedHosts` (loopback names are always allowed).
  */
 export function kindlingServerPlugin({ delayMs = 20 }: { delayMs?: number } = {}): Plugin {
   return {
@@ -19,7 +21,12 @@ export function kindlingServerPlugin({ delayMs = 20 }: { delayMs?: number } = {}
     apply: 'serve',
     configureServer(server) {
       const fromEnv = process.env.VITEST ? {} : serverOptionsFromEnv(process.env)
-      const app = createApp({ delayMs, ...fromEnv })
+      const viteHosts = server.config.server.allowedHosts
+      const app = createApp({
+        delayMs,
+        ...fromEnv,
+        allowedHosts: viteHosts === true ? true : [...(viteHosts ?? [])],
+      })
       const listener = getRequestListener(app.fetch)
       server.middlewares.use((request, response, next) => {
         const url = request.url ?? ''

@@ -1,10 +1,10 @@
 import type { HttpBindings } from '@hono/node-server'
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { cors } from 'hono/cors'
 import type { z } from 'zod/mini'
 import { createClientSlots } from './clientSlots.ts'
 import { errorResponse } from './errors.ts'
+import { escapeControls } from './escapeControls.ts'
 import { type Faults, httpFaultResponse, mergeFaults, parseFaults, splitModelFaults } from './faults.ts'
 import { type Generated, generateChat, generateCompletion } from './generate.ts'
 import { type BuiltinModel, builtinModels, findBuiltinModel } from './models/index.ts'
@@ -12,13 +12,19 @@ import {
   DEFAULT_CORS_ORIGINS,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT,
+  DEFAULT_WORK_LIMITS,
   type ServerOptions,
+  type WorkLimits,
 } from './options.ts'
 import { forwardToUpstream, listUpstreamModels } from './proxy.ts'
 import { readRequestBody } from './readRequestBody.ts'
+import { createRedactor } from './redact.ts'
+import { requestGuard, requireJson } from './requestGuard.ts'
 import { ChatCompletionRequestSchema, CompletionRequestSchema } from './requestSchemas.ts'
 import { sseResponse } from './sseResponse.ts'
 import { createStreamTracker } from './streamTracker.ts'
+import { displayUpstreamUrl, resolveUpstream } from './upstream.ts'
+import { checkRequestedDelay, LimitExceeded } from './workLimits.ts'
 
 /** The base paths every route is served under: Fireworks' and the OpenAI style. */
 export const BASE_PATHS = ['/inference/v1', '/v1'] as const
@@ -51,10 +57,11 @@ function headerFaults(c: AppContext): Faults {
   }
 }
 
-function requestDelay(c: AppContext, faults: Faults, options: ServerOptions): number {
-  if (faults.delayMs !== undefined) return faults.delayMs
+/** The per-chunk delay, and which request field asked for it (none: the server's own, not capped). */
+function requestDelay(c: AppContext, faults: Faults, options: ServerOptions): { ms: number; param?: string } {
+  if (faults.delayMs !== undefined) return { ms: faults.delayMs, param: 'delay' }
   const header = c.req.header(DELAY_HEADER)
-  if (header === undefined) return options.delayMs ?? 0
+  if (header === undefined) return { ms: options.delayMs ?? 0 }
   const delay = Number(header)
   if (!Number.isFinite(delay) || delay < 0) {
     throw new BadRequest(
@@ -62,11 +69,12 @@ function requestDelay(c: AppContext, faults: Faults, options: ServerOptions): nu
       DELAY_HEADER,
     )
   }
-  return delay
+  return { ms: delay, param: DELAY_HEADER }
 }
 
 // Built-in models take a fault suffix (`kindling-echo+cut=3`); other names are left alone.
-function resolveModel(requested: string, fromHeader: Faults) {
+function resolveModel(requested: string, fromHeader: Faults, builtins: boolean) {
+  if (!builtins) return { builtin: undefined, faults: fromHeader }
   const { model, spec } = splitModelFaults(requested)
   const builtin = findBuiltinModel(model) ?? findBuiltinModel(requested)
   if (!builtin || spec === null || builtin.id === requested) return { builtin, faults: fromHeader }
@@ -81,10 +89,13 @@ function resolveModel(requested: string, fromHeader: Faults) {
 }
 
 // A non-streamed `stall` never answers: it waits until the client gives up.
-function stallUntilClosed(c: AppContext): Promise<Response> {
+function stallUntilClosed(c: AppContext, release: () => void = () => {}): Promise<Response> {
   return new Promise((resolve) => {
     const signal = c.req.raw.signal
-    const answer = () => resolve(new Response(null, { status: 499 }))
+    const answer = () => {
+      release()
+      resolve(new Response(null, { status: 499 }))
+    }
     if (signal.aborted) answer()
     else signal.addEventListener('abort', answer, { once: true })
   })
@@ -98,25 +109,53 @@ function stallUntilClosed(c: AppContext): Promise<Response> {
 export function createApp(options: ServerOptions = {}): KindlingApp {
   const app: KindlingApp = new Hono()
   const tracker = options.tracker ?? createStreamTracker()
-  const apiKey = options.upstream?.apiKey
+  const upstream = options.upstream ? resolveUpstream(options.upstream) : undefined
+  const redact = createRedactor(upstream?.secrets ?? [])
   const sink = options.log
-  // Defence in depth: whatever a log line quotes (an upstream error, say), the key never gets out.
-  const log = (line: string) => sink?.(apiKey ? line.replaceAll(apiKey, '[redacted]') : line)
-  const upstreamLimit = options.maxUpstreamStreamsPerClient ?? DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT
-  const upstreamSlots = createClientSlots(upstreamLimit)
+  // Defence in depth: whatever a log line quotes (an upstream error, a request path), the key never
+  // gets out and the line stays one readable line.
+  const log = (line: string) => sink?.(escapeControls(redact(line)))
+  const streamLimit = options.maxUpstreamStreamsPerClient ?? DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT
+  const streamSlots = createClientSlots(streamLimit)
+  const limits: WorkLimits = { ...DEFAULT_WORK_LIMITS, ...options.limits }
+  const builtins = options.builtins ?? true
   const clientIdOf = (c: AppContext) => {
     const address = c.env?.incoming?.socket?.remoteAddress
     return options.clientId ? options.clientId(c.req.raw, address) : (address ?? 'unknown')
   }
-  const corsOrigins = options.cors ?? DEFAULT_CORS_ORIGINS
+  const cors = options.cors ?? (upstream ? DEFAULT_CORS_ORIGINS : [])
+  if (upstream && cors === '*') {
+    console.warn(
+      `\n  WARNING (kindling-server): cors is '*' while the proxy holds an API key for ${displayUpstreamUrl(upstream.url)}.\n  Any web page you visit can spend that key. List the origins that need it instead (--cors / KINDLING_CORS / cors).\n`,
+    )
+  }
+  /** A 429 when the client already holds its share of streams, else the release function. */
+  const takeSlot = (c: AppContext): { release: () => void; refused?: undefined } | { refused: Response } => {
+    const release = streamSlots.acquire(clientIdOf(c))
+    if (release) return { release }
+    log(`429 for ${c.req.path}: client already has ${streamLimit} streams or upstream requests open`)
+    return {
+      refused: errorResponse(
+        429,
+        `Too many concurrent upstream requests from this client: ${streamLimit} are already open (forwarded requests and streams count). Wait for one to finish, then retry.`,
+        { type: 'rate_limit_error', code: 'too_many_concurrent_requests', headers: { 'retry-after': '1' } },
+      ),
+    }
+  }
 
   app.use('*', async (c, next) => {
     await next()
     log(`${c.req.method} ${c.req.path} ${c.res.status}`)
   })
-  if (corsOrigins !== false) {
-    app.use('*', cors({ origin: corsOrigins, exposeHeaders: ['Retry-After', 'X-Request-Id'], maxAge: 600 }))
-  }
+  app.use(
+    '*',
+    ...requestGuard({
+      cors,
+      loopbackOrigins: options.cors === undefined && !upstream,
+      allowedHosts: options.allowedHosts ?? [],
+      proxy: upstream !== undefined,
+    }),
+  )
 
   const limitBody = bodyLimit({
     maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
@@ -131,27 +170,21 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
   })
 
   const forward = (c: AppContext, path: string, raw: string, model: string) => {
-    if (!options.upstream) {
+    if (!upstream) {
       return errorResponse(404, `The model '${model}' does not exist or you do not have access to it.`, {
         code: 'model_not_found',
         param: 'model',
       })
     }
-    const client = clientIdOf(c)
-    const release = upstreamSlots.acquire(client)
-    if (!release) {
-      log(`429 for ${c.req.path}: client already has ${upstreamLimit} upstream requests open`)
-      return errorResponse(
-        429,
-        `Too many concurrent upstream requests from this client: ${upstreamLimit} are already open. Wait for one to finish, then retry.`,
-        { type: 'rate_limit_error', code: 'too_many_concurrent_requests', headers: { 'retry-after': '1' } },
-      )
-    }
-    return forwardToUpstream(options.upstream, path, c.req.raw, raw, {
+    const slot = takeSlot(c)
+    if (slot.refused) return slot.refused
+    return forwardToUpstream(upstream, path, c.req.raw, raw, {
+      redact,
+      log,
       onStream: () => tracker.start({ path: c.req.path, model, source: 'proxied' }),
-      onSettled: release,
+      onSettled: slot.release,
     }).catch((error: unknown) => {
-      release()
+      slot.release()
       throw error
     })
   }
@@ -162,26 +195,38 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
     <T extends { model: string; stream?: boolean | undefined }>(
       schema: z.ZodMiniType<T>,
       upstreamPath: string,
-      generate: (model: BuiltinModel, request: T) => Generated,
+      generate: (model: BuiltinModel, request: T, limits: WorkLimits) => Generated,
     ) =>
     async (c: AppContext) => {
       const fromHeader = headerFaults(c)
       const read = await readRequestBody(c.req.raw, schema)
       if (!read.ok) return read.response
       const request = read.value
-      const { builtin, faults } = resolveModel(request.model, fromHeader)
+      const { builtin, faults } = resolveModel(request.model, fromHeader, builtins)
       if (faults.http) return httpFaultResponse(faults.http, request.model)
-      const delayMs = requestDelay(c, faults, options)
+      const delay = requestDelay(c, faults, options)
       if (!builtin) return forward(c, upstreamPath, read.raw, request.model)
-      if (!request.stream && faults.stallAfter !== undefined) return stallUntilClosed(c)
-      const generated = generate(builtin, request)
+      if (delay.param) checkRequestedDelay(delay.ms, 1, limits, delay.param)
+      if (!request.stream && faults.stallAfter !== undefined) {
+        const slot = takeSlot(c)
+        return slot.refused ?? stallUntilClosed(c, slot.release)
+      }
+      const generated = generate(builtin, request, limits)
       if (!request.stream) return c.json(generated.response())
+      const chunks = generated.chunks()
+      if (delay.param) checkRequestedDelay(delay.ms, chunks.length, limits, delay.param)
+      // Built-in streams count against the same per-client cap as upstream requests.
+      const slot = takeSlot(c)
+      if (slot.refused) return slot.refused
       const stream = tracker.start({ path: c.req.path, model: builtin.id, source: 'builtin' })
-      return sseResponse(generated.chunks(), {
+      return sseResponse(chunks, {
         faults,
-        delayMs,
+        delayMs: delay.ms,
         outgoing: c.env?.outgoing,
-        onEnd: stream,
+        onEnd: (end) => {
+          slot.release()
+          stream(end)
+        },
         onBytes: stream.sent,
       })
     }
@@ -190,27 +235,34 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
     app.get(`${base}/models`, async (c) => {
       const faults = headerFaults(c)
       if (faults.http) return httpFaultResponse(faults.http, undefined)
-      if (faults.stallAfter !== undefined) return stallUntilClosed(c)
-      const data: unknown[] = builtinModels.map((model) => ({
-        id: model.id,
-        object: 'model',
-        created: CREATED,
-        owned_by: 'kindling',
-      }))
-      if (options.upstream) {
-        const upstream = await listUpstreamModels(options.upstream, c.req.raw.signal)
-        if (upstream.error) log(`upstream models unavailable: ${upstream.error}`)
-        data.push(...upstream.data)
+      if (faults.stallAfter !== undefined) {
+        const slot = takeSlot(c)
+        return slot.refused ?? stallUntilClosed(c, slot.release)
+      }
+      const data: unknown[] = builtins
+        ? builtinModels.map((model) => ({
+            id: model.id,
+            object: 'model',
+            created: CREATED,
+            owned_by: 'kindling',
+          }))
+        : []
+      if (upstream) {
+        const listed = await listUpstreamModels(upstream, redact, c.req.raw.signal)
+        if (listed.error) log(`upstream models unavailable: ${listed.error}`)
+        data.push(...listed.data)
       }
       return c.json({ object: 'list', data })
     })
     app.post(
       `${base}/chat/completions`,
+      requireJson,
       limitBody,
       generationRoute(ChatCompletionRequestSchema, '/chat/completions', generateChat),
     )
     app.post(
       `${base}/completions`,
+      requireJson,
       limitBody,
       generationRoute(CompletionRequestSchema, '/completions', generateCompletion),
     )
@@ -230,6 +282,8 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
   app.onError((error, c) => {
     if (error instanceof BadRequest)
       return errorResponse(400, error.message, { code: 'invalid_value', param: error.param })
+    if (error instanceof LimitExceeded)
+      return errorResponse(error.status, error.message, { code: 'limit_exceeded', param: error.param })
     log(`error on ${c.req.method} ${c.req.path}: ${error.message}`)
     return errorResponse(500, 'The server had an error while processing your request.', {
       type: 'server_error',

@@ -73,7 +73,8 @@ export function chatCompletionChunks(generation: ChatGeneration): ChatCompletion
       finish_reason: null,
     }),
   )
-  const longest = Math.max(...plans.map((plan) => plan.deltas.length))
+  // A loop, not Math.max(...array): spreading 100k+ arguments overflows the call stack.
+  const longest = plans.reduce((most, plan) => Math.max(most, plan.deltas.length), 0)
   for (let step = 0; step <= longest; step++) {
     for (const [index, plan] of plans.entries()) {
       const planned = plan.deltas[step]

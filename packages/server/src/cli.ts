@@ -2,8 +2,9 @@
 // `kindling-server`: the embedded models (and the proxy, with FIREWORKS_API_KEY) on one port.
 import { parseArgs } from 'node:util'
 import { builtinModels } from './models/index.ts'
-import { parseCors, serverOptionsFromEnv } from './options.ts'
+import { parseAllowedHosts, parseCors, serverOptionsFromEnv } from './options.ts'
 import { startServer } from './startServer.ts'
+import { displayUpstreamUrl } from './upstream.ts'
 
 const USAGE = `Usage: kindling-server [options]
 
@@ -11,8 +12,15 @@ Options:
   --port <n>            port to listen on (env KINDLING_PORT, default 8787; 0 picks a free one)
   --host <h>            interface to listen on (env KINDLING_HOST, default 127.0.0.1)
   --delay <ms>          delay before each streamed chunk (env KINDLING_DELAY_MS, default 30)
-  --cors <origins>      '*', 'none' or comma-separated origins (env KINDLING_CORS,
-                        default http://localhost:5173,http://127.0.0.1:5173)
+  --cors <origins>      origins that may call the server besides its own: '*', 'none' or
+                        comma-separated origins (env KINDLING_CORS; default: any loopback
+                        origin, or with FIREWORKS_API_KEY only http://localhost:5173 and
+                        http://127.0.0.1:5173)
+  --allowed-hosts <h>   Host names answered besides localhost, 127.x and [::1]: comma-separated
+                        ('.example.com' for subdomains) or '*' (env KINDLING_ALLOWED_HOSTS;
+                        default none on a loopback --host, any otherwise)
+  --no-builtins         serve no built-in models: every model goes upstream
+                        (env KINDLING_NO_BUILTINS=1)
   --max-body-bytes <n>  largest request body (env KINDLING_MAX_BODY_BYTES, default 4 MiB)
   --max-upstream-streams <n>
                         concurrent upstream requests per client, 0 for no cap
@@ -22,6 +30,10 @@ Options:
 
 Proxy: set FIREWORKS_API_KEY to forward every model that is not built in to
 KINDLING_UPSTREAM_URL (default https://api.fireworks.ai/inference/v1) with that key.
+
+Limits per request (env): KINDLING_MAX_CHOICES (128), KINDLING_MAX_ANSWER_TOKENS (100000),
+KINDLING_MAX_TOOL_ARGUMENT_BYTES (262144), KINDLING_MAX_DELAY_MS (10000),
+KINDLING_MAX_TOTAL_DELAY_MS (300000).
 
 Timeouts (ms, 0 for none): KINDLING_HEADERS_TIMEOUT_MS (10000), KINDLING_REQUEST_TIMEOUT_MS
 (30000), KINDLING_KEEP_ALIVE_TIMEOUT_MS (5000), KINDLING_IDLE_TIMEOUT_MS (120000).`
@@ -47,6 +59,8 @@ async function main() {
       host: { type: 'string' },
       delay: { type: 'string' },
       cors: { type: 'string' },
+      'allowed-hosts': { type: 'string' },
+      'no-builtins': { type: 'boolean' },
       'max-body-bytes': { type: 'string' },
       'max-upstream-streams': { type: 'string' },
       quiet: { type: 'boolean' },
@@ -69,18 +83,23 @@ async function main() {
     host: values.host ?? env.KINDLING_HOST ?? '127.0.0.1',
     delayMs,
     ...(values.cors === undefined ? {} : { cors: parseCors(values.cors) }),
+    ...(values['allowed-hosts'] === undefined
+      ? {}
+      : { allowedHosts: parseAllowedHosts(values['allowed-hosts']) }),
+    ...(values['no-builtins'] ? { builtins: false } : {}),
     ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
     ...(maxUpstream === undefined ? {} : { maxUpstreamStreamsPerClient: maxUpstream }),
     ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
   })
+  const builtins = !values['no-builtins'] && fromEnv.builtins !== false
   console.log(`kindling-server listening on ${server.url}`)
   console.log(`  base URL: ${server.url}/v1 (or ${server.url}/inference/v1)`)
-  console.log(`  models:   ${builtinModels.map((model) => model.id).join(', ')}`)
+  console.log(`  models:   ${builtins ? builtinModels.map((model) => model.id).join(', ') : 'none built in'}`)
   console.log(`  delay:    ${delayMs} ms per chunk`)
-  // The key itself is never printed: only whether the proxy is on and where it goes.
+  // The key itself is never printed, nor credentials in the URL: only whether the proxy is on and where.
   console.log(
     fromEnv.upstream
-      ? `  proxy:    other models go to ${fromEnv.upstream.url}`
+      ? `  proxy:    other models go to ${displayUpstreamUrl(fromEnv.upstream.url)}`
       : '  proxy:    off (set FIREWORKS_API_KEY)',
   )
 

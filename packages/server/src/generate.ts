@@ -7,11 +7,13 @@ import type {
 } from '@kindling/client'
 import { type ChatGeneration, chatCompletionChunks, chatCompletionResponse } from './chatCompletion.ts'
 import type { BuiltinModel } from './models/index.ts'
+import type { WorkLimits } from './options.ts'
 import { planChoice } from './planChoice.ts'
 import type { ChatRequest, CompletionRequest } from './requestSchemas.ts'
 import { type CompletionGeneration, completionChunks, completionResponse } from './textCompletion.ts'
 import { countTokens } from './tokenizer.ts'
 import { countChatPromptTokens } from './usage.ts'
+import { checkChoices, tokenBudget } from './workLimits.ts'
 
 /** A built-in model's answer, ready to send whole or as stream chunks. */
 export interface Generated {
@@ -22,12 +24,17 @@ export interface Generated {
 const newId = (prefix: string) => `${prefix}-${randomUUID().replaceAll('-', '')}`
 const now = () => Math.floor(Date.now() / 1000)
 
-/** Runs a chat request on a built-in model: `n` choices, cut by `stop` and `max_tokens`. */
-export function generateChat(model: BuiltinModel, request: ChatRequest): Generated {
+/**
+ * Runs a chat request on a built-in model: `n` choices, cut by `stop` and `max_tokens`. Throws
+ * `LimitExceeded` as soon as the answer passes one of the server's `limits`.
+ */
+export function generateChat(model: BuiltinModel, request: ChatRequest, limits: WorkLimits): Generated {
   const n = request.n ?? 1
+  checkChoices(n, limits, `n = ${n}`)
   const maxTokens = request.max_completion_tokens ?? request.max_tokens
+  const budget = tokenBudget(limits, request.logprobs ? 1 + (request.top_logprobs ?? 0) : 1)
   const plans = Array.from({ length: n }, (_, index) =>
-    planChoice(model.chat(request, index), { stop: request.stop, maxTokens }),
+    planChoice(model.chat(request, index, limits), { stop: request.stop, maxTokens, budget }),
   )
   const generation: ChatGeneration = {
     id: newId('chatcmpl'),
@@ -47,18 +54,29 @@ export function generateChat(model: BuiltinModel, request: ChatRequest): Generat
 /**
  * Runs a completion request on a built-in model: `n` choices per prompt (choice index
  * `promptIndex * n + j`), the prompt echoed first with `echo`, cut by `stop` and `max_tokens`.
+ * Throws `LimitExceeded` as soon as the answer passes one of the server's `limits`.
  */
-export function generateCompletion(model: BuiltinModel, request: CompletionRequest): Generated {
+export function generateCompletion(
+  model: BuiltinModel,
+  request: CompletionRequest,
+  limits: WorkLimits,
+): Generated {
   const n = request.n ?? 1
   const prompts = typeof request.prompt === 'string' ? [request.prompt] : request.prompt
+  checkChoices(prompts.length * n, limits, `${prompts.length} prompts × n = ${n}`)
+  const budget = tokenBudget(limits, request.logprobs ? 1 + request.logprobs : 1)
   const choices = prompts.flatMap((prompt) =>
-    Array.from({ length: n }, (_, index) => ({
-      plan: planChoice(
-        { content: model.complete(prompt, request, index) },
-        { stop: request.stop, maxTokens: request.max_tokens },
-      ),
-      echoed: request.echo ? prompt : '',
-    })),
+    Array.from({ length: n }, (_, index) => {
+      // An echoed prompt is sent again with every choice: it counts as part of the answer.
+      if (request.echo) budget.spend(countTokens(prompt))
+      return {
+        plan: planChoice(
+          { content: model.complete(prompt, request, index) },
+          { stop: request.stop, maxTokens: request.max_tokens, budget },
+        ),
+        echoed: request.echo ? prompt : '',
+      }
+    }),
   )
   const generation: CompletionGeneration = {
     id: newId('cmpl'),

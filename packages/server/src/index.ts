@@ -1,18 +1,27 @@
 export { BASE_PATHS, createApp, type KindlingApp } from './app.ts'
 export { type ErrorBody, errorBody } from './errors.ts'
 export { DEFAULT_FAULT_AFTER, type Faults, type HttpFault, parseFaults, splitModelFaults } from './faults.ts'
-export { type BuiltinModel, builtinModels, findBuiltinModel, type ModelOutput } from './models/index.ts'
+export {
+  type BuiltinModel,
+  builtinModels,
+  findBuiltinModel,
+  type ModelLimits,
+  type ModelOutput,
+} from './models/index.ts'
 export {
   DEFAULT_CORS_ORIGINS,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT,
   DEFAULT_TIMEOUTS,
   DEFAULT_UPSTREAM_URL,
+  DEFAULT_WORK_LIMITS,
+  parseAllowedHosts,
   parseCors,
   type ServerOptions,
   type ServerTimeouts,
   serverOptionsFromEnv,
   type UpstreamOptions,
+  type WorkLimits,
 } from './options.ts'
 export { MALFORMED_CHUNK, type StreamEnd } from './sse.ts'
 export { type RunningServer, type StartServerOptions, startServer } from './startServer.ts'
@@ -25,4 +34,6 @@ export {
   type StreamTracker,
 } from './streamTracker.ts'
 export { countTokens, tokenize } from './tokenizer.ts'
+export { displayUpstreamUrl } from './upstream.ts'
 export { countChatPromptTokens, type Usage } from './usage.ts'
+export { LimitExceeded } from './workLimits.ts'

@@ -13,10 +13,22 @@ export interface ServerOptions {
   /** Milliseconds before each streamed chunk (a request's `x-kindling-delay` header overrides it). Default 0. */
   delayMs?: number
   /**
-   * Origins allowed by CORS: a list, `'*'` for any, or `false` for no CORS headers. Default: the
-   * playground's, `http://localhost:5173` and `http://127.0.0.1:5173`.
+   * Origins that may call the server besides its own: a list, `'*'` for any, or `false` for none
+   * (and no CORS headers). A request whose `Origin` is not allowed gets a 403 before anything is
+   * done. Default: with no `upstream`, any loopback origin (`http(s)://localhost|127.x|[::1]`, any
+   * port); with an `upstream` (a key to protect), only the playground's, `http://localhost:5173` and
+   * `http://127.0.0.1:5173`. `'*'` together with an `upstream` warns on the console.
    */
   cors?: string[] | '*' | false
+  /**
+   * `Host` names answered besides loopback ones (`localhost`, `*.localhost`, `127.x`, `[::1]`, any
+   * port); a leading `.` allows a domain and its subdomains. Any other `Host` gets a 403, which stops
+   * DNS rebinding. `true` answers any host. Default: loopback names only (`startServer` bound to a
+   * non-loopback interface defaults to `true`).
+   */
+  allowedHosts?: string[] | true
+  /** Serve the built-in models. `false` (proxy mode) forwards every model upstream. Default true. */
+  builtins?: boolean
   /** Largest accepted request body in bytes; larger ones get 413. Default 4 MiB. */
   maxBodyBytes?: number
   /** Forward requests for models that are not built in. Default: none (unknown models get 404). */
@@ -26,8 +38,8 @@ export interface ServerOptions {
   /** Counts open and ended streams; pass one to observe an embedded app. */
   tracker?: StreamTracker
   /**
-   * Most forwarded (upstream) requests one client may have open at once, streamed or not; one more
-   * gets a 429 with `Retry-After`. Built-in models are not counted. `0` turns the cap off. Default 8.
+   * Most forwarded (upstream) requests and built-in streams one client may have open at once; one
+   * more gets a 429 with `Retry-After`. `0` turns the cap off. Default 8.
    */
   maxUpstreamStreamsPerClient?: number
   /**
@@ -36,6 +48,25 @@ export interface ServerOptions {
    * trust it: a client choosing its own id escapes the cap).
    */
   clientId?: (request: Request, remoteAddress: string | undefined) => string
+  /** Bounds on the work one request may ask of the built-in models; see {@link WorkLimits}. */
+  limits?: Partial<WorkLimits>
+}
+
+/**
+ * Bounds on the work one request may ask of the built-in models. A request over one gets a 400 or
+ * 413 naming it, before the answer is planned (the built-ins plan a whole answer before sending it).
+ */
+export interface WorkLimits {
+  /** Choices in one answer: `n`, times the number of prompts for completions. Default 128. */
+  maxChoices: number
+  /** Tokens planned for one answer, all choices together (each logprobs alternative counts as one). Default 100 000. */
+  maxAnswerTokens: number
+  /** Bytes of tool-call arguments `kindling-tools` writes for one choice (schemas × user text). Default 256 KiB. */
+  maxToolArgumentBytes: number
+  /** Largest per-chunk delay a request may ask for (`x-kindling-delay`, `delay` fault). Default 10 000 ms. */
+  maxDelayMs: number
+  /** Largest per-chunk delay × chunks a request may ask for. Default 300 000 ms. */
+  maxTotalDelayMs: number
 }
 
 /**
@@ -56,7 +87,7 @@ export interface ServerTimeouts {
   idleTimeoutMs?: number
 }
 
-/** The playground's origins, allowed by CORS unless told otherwise. */
+/** The playground's origins, the CORS default in proxy mode (with no key, any loopback origin). */
 export const DEFAULT_CORS_ORIGINS: string[] = ['http://localhost:5173', 'http://127.0.0.1:5173']
 /** The upstream used when `FIREWORKS_API_KEY` is set and `KINDLING_UPSTREAM_URL` is not. */
 export const DEFAULT_UPSTREAM_URL = 'https://api.fireworks.ai/inference/v1'
@@ -64,12 +95,30 @@ export const DEFAULT_UPSTREAM_URL = 'https://api.fireworks.ai/inference/v1'
 export const DEFAULT_MAX_BODY_BYTES: number = 4 * 1024 * 1024
 /** The default cap on a client's concurrent upstream requests. */
 export const DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT: number = 8
+/** The default {@link WorkLimits}. */
+export const DEFAULT_WORK_LIMITS: WorkLimits = {
+  maxChoices: 128,
+  maxAnswerTokens: 100_000,
+  maxToolArgumentBytes: 256 * 1024,
+  maxDelayMs: 10_000,
+  maxTotalDelayMs: 300_000,
+}
 /** The default {@link ServerTimeouts}. */
 export const DEFAULT_TIMEOUTS: Required<ServerTimeouts> = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
   idleTimeoutMs: 120_000,
+}
+
+/** Parses a host list as the CLI and env take it: `*` (any host) or comma-separated names. */
+export function parseAllowedHosts(value: string): string[] | true {
+  const trimmed = value.trim()
+  if (trimmed === '*') return true
+  return trimmed
+    .split(',')
+    .map((host) => host.trim())
+    .filter(Boolean)
 }
 
 /** Parses a CORS setting as the CLI and env take it: `*`, `none`, or a comma-separated origin list. */
@@ -92,10 +141,27 @@ const NUMBER_ENV = {
   KINDLING_KEEP_ALIVE_TIMEOUT_MS: 'keepAliveTimeoutMs',
   KINDLING_IDLE_TIMEOUT_MS: 'idleTimeoutMs',
 } as const
+const LIMIT_ENV = {
+  KINDLING_MAX_CHOICES: 'maxChoices',
+  KINDLING_MAX_ANSWER_TOKENS: 'maxAnswerTokens',
+  KINDLING_MAX_TOOL_ARGUMENT_BYTES: 'maxToolArgumentBytes',
+  KINDLING_MAX_DELAY_MS: 'maxDelayMs',
+  KINDLING_MAX_TOTAL_DELAY_MS: 'maxTotalDelayMs',
+} as const
+
+function numberFromEnv(name: string, raw: string): number {
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`${name} needs a non-negative number, got '${raw}'`)
+  return value
+}
 
 /**
  * Server options from environment variables: `FIREWORKS_API_KEY` (turns the proxy on),
- * `KINDLING_UPSTREAM_URL`, `KINDLING_DELAY_MS`, `KINDLING_CORS`, `KINDLING_MAX_BODY_BYTES`,
+ * `KINDLING_UPSTREAM_URL`, `KINDLING_DELAY_MS`, `KINDLING_CORS`, `KINDLING_ALLOWED_HOSTS`,
+ * `KINDLING_NO_BUILTINS` (`1`: serve no built-in models), `KINDLING_MAX_BODY_BYTES`, the
+ * {@link WorkLimits} (`KINDLING_MAX_CHOICES`, `KINDLING_MAX_ANSWER_TOKENS`,
+ * `KINDLING_MAX_TOOL_ARGUMENT_BYTES`, `KINDLING_MAX_DELAY_MS`, `KINDLING_MAX_TOTAL_DELAY_MS`),
  * `KINDLING_MAX_UPSTREAM_STREAMS_PER_CLIENT` and the timeouts `KINDLING_HEADERS_TIMEOUT_MS`,
  * `KINDLING_REQUEST_TIMEOUT_MS`, `KINDLING_KEEP_ALIVE_TIMEOUT_MS`, `KINDLING_IDLE_TIMEOUT_MS`.
  * A number that is not a non-negative number throws, naming the variable.
@@ -107,14 +173,15 @@ export function serverOptionsFromEnv(
   const apiKey = env.FIREWORKS_API_KEY?.trim()
   if (apiKey) options.upstream = { url: env.KINDLING_UPSTREAM_URL?.trim() || DEFAULT_UPSTREAM_URL, apiKey }
   if (env.KINDLING_CORS !== undefined) options.cors = parseCors(env.KINDLING_CORS)
+  if (env.KINDLING_ALLOWED_HOSTS?.trim()) options.allowedHosts = parseAllowedHosts(env.KINDLING_ALLOWED_HOSTS)
+  if (/^(1|true|yes)$/i.test(env.KINDLING_NO_BUILTINS?.trim() ?? '')) options.builtins = false
   for (const [name, key] of Object.entries(NUMBER_ENV)) {
     const raw = env[name]?.trim()
-    if (!raw) continue
-    const value = Number(raw)
-    if (!Number.isFinite(value) || value < 0) {
-      throw new Error(`${name} needs a non-negative number, got '${raw}'`)
-    }
-    options[key] = value
+    if (raw) options[key] = numberFromEnv(name, raw)
+  }
+  for (const [name, key] of Object.entries(LIMIT_ENV)) {
+    const raw = env[name]?.trim()
+    if (raw) options.limits = { ...options.limits, [key]: numberFromEnv(name, raw) }
   }
   return options
 }

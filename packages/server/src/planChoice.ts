@@ -1,5 +1,6 @@
 import type { ModelOutput } from './models/index.ts'
-import { tokenize } from './tokenizer.ts'
+import { iterateTokens } from './tokenizer.ts'
+import type { TokenBudget } from './workLimits.ts'
 
 /** One token-sized piece of an answer, in the order it streams. */
 export type PlannedDelta =
@@ -23,6 +24,8 @@ export interface ChoicePlan {
 export interface ChoiceLimits {
   stop?: string | string[] | null | undefined
   maxTokens?: number | null | undefined
+  /** The server's bound on the whole answer, spent token by token (it throws when exhausted). */
+  budget?: TokenBudget
 }
 
 /** `text` cut before the first stop sequence, and whether one was found. */
@@ -48,19 +51,21 @@ export function planChoice(output: ModelOutput, limits: ChoiceLimits): ChoicePla
   let used = 0
   const take = (delta: PlannedDelta): boolean => {
     if (used >= budget) return false
+    limits.budget?.spend()
     used++
     deltas.push(delta)
     return true
   }
   const cut = (): ChoicePlan => ({ deltas, finishReason: 'length', completionTokens: used })
 
-  for (const text of tokenize(output.reasoning ?? '')) if (!take({ kind: 'reasoning', text })) return cut()
+  for (const text of iterateTokens(output.reasoning ?? ''))
+    if (!take({ kind: 'reasoning', text })) return cut()
   const content = applyStop(output.content, limits.stop)
-  for (const text of tokenize(content.text)) if (!take({ kind: 'content', text })) return cut()
+  for (const text of iterateTokens(content.text)) if (!take({ kind: 'content', text })) return cut()
   const toolCalls = content.stopped ? [] : (output.toolCalls ?? [])
   for (const [toolIndex, call] of toolCalls.entries()) {
     if (!take({ kind: 'toolCall', toolIndex, id: call.id, name: call.name })) return cut()
-    for (const text of tokenize(call.arguments))
+    for (const text of iterateTokens(call.arguments))
       if (!take({ kind: 'toolArguments', toolIndex, text })) return cut()
   }
   return { deltas, finishReason: toolCalls.length > 0 ? 'tool_calls' : 'stop', completionTokens: used }

@@ -1,6 +1,7 @@
 import { errorResponse } from './errors.ts'
-import type { UpstreamOptions } from './options.ts'
+import { type Redactor, redactStream } from './redact.ts'
 import type { StreamEnd } from './sse.ts'
+import type { ResolvedUpstream } from './upstream.ts'
 
 // Hop-by-hop headers, and the ones fetch invalidates by decoding the body itself.
 const DROPPED_RESPONSE_HEADERS = new Set([
@@ -12,14 +13,14 @@ const DROPPED_RESPONSE_HEADERS = new Set([
   'set-cookie',
 ])
 
-function upstreamUrl(upstream: UpstreamOptions, path: string): string {
-  return `${upstream.url.replace(/\/+$/, '')}${path}`
+function upstreamUrl(upstream: ResolvedUpstream, path: string): string {
+  return `${upstream.url}${path}`
 }
 
 // Only what the upstream needs: the server's key, never the caller's Authorization or cookies.
-function upstreamHeaders(upstream: UpstreamOptions, incoming: Headers): Headers {
+function upstreamHeaders(upstream: ResolvedUpstream, incoming: Headers): Headers {
   const headers = new Headers({
-    authorization: `Bearer ${upstream.apiKey}`,
+    authorization: upstream.authorization,
     accept: incoming.get('accept') ?? 'application/json',
     'accept-encoding': 'identity',
   })
@@ -68,8 +69,25 @@ export function trackBody(
   )
 }
 
+/**
+ * The upstream's headers as the caller gets them: no hop-by-hop or cookie headers, no
+ * `access-control-*` (CORS is this server's decision alone), and every value redacted.
+ */
+function relayedHeaders(upstream: Headers, redact: Redactor): Headers {
+  const headers = new Headers()
+  for (const [name, value] of upstream) {
+    if (DROPPED_RESPONSE_HEADERS.has(name) || name.startsWith('access-control-')) continue
+    headers.set(name, redact(value))
+  }
+  return headers
+}
+
 /** What happened to a forwarded request, for the request log. */
 export interface ForwardOptions {
+  /** Replaces the upstream's secrets in everything sent back. */
+  redact: Redactor
+  /** Receives why the upstream could not be reached (the caller gets no detail). */
+  log?: (line: string) => void
   /** Called when the upstream answers with a stream, to track it; returns its end callback and byte counter. */
   onStream?: () => { (end: StreamEnd): void; sent(bytes: number): void }
   /** Called once when the exchange is over: the answer fully sent, cancelled, or never obtained. */
@@ -97,11 +115,11 @@ async function readErrorBody(body: ReadableStream<Uint8Array>): Promise<string> 
  * streams the answer back as it arrives, status and body untouched. An unreachable upstream gives 502.
  */
 export async function forwardToUpstream(
-  upstream: UpstreamOptions,
+  upstream: ResolvedUpstream,
   path: string,
   request: Request,
   body: string | null,
-  options: ForwardOptions = {},
+  options: ForwardOptions,
 ): Promise<Response> {
   let settled = false
   const settle = () => {
@@ -119,15 +137,17 @@ export async function forwardToUpstream(
     })
   } catch (error) {
     settle()
-    const reason = error instanceof Error ? error.message : String(error)
-    return errorResponse(502, `The upstream ${upstream.url} could not be reached: ${reason}`, {
+    // The caller learns that the upstream failed, never where it is (an internal address, say).
+    const cause = (error as { cause?: { code?: unknown } }).cause?.code
+    options.log?.(
+      `upstream ${upstream.url}${path} unreachable: ${error instanceof Error ? error.message : String(error)}${typeof cause === 'string' ? ` (${cause})` : ''}`,
+    )
+    return errorResponse(502, 'The upstream service could not be reached. The server log says why.', {
       type: 'server_error',
       code: 'upstream_unreachable',
     })
   }
-  const headers = new Headers()
-  for (const [name, value] of response.headers)
-    if (!DROPPED_RESPONSE_HEADERS.has(name)) headers.set(name, value)
+  const headers = relayedHeaders(response.headers, options.redact)
   const init = { status: response.status, statusText: response.statusText, headers }
   if (!response.body) {
     settle()
@@ -137,12 +157,12 @@ export async function forwardToUpstream(
     // An upstream that echoes the credential in its error message must not hand it to the caller.
     const text = await readErrorBody(response.body).catch(() => '')
     settle()
-    return new Response(text.replaceAll(upstream.apiKey, '[redacted]'), init)
+    return new Response(options.redact(text), init)
   }
   const streamed = headers.get('content-type')?.includes('text/event-stream')
   const onStreamEnd = streamed ? options.onStream?.() : undefined
   const passed = trackBody(
-    response.body,
+    redactStream(response.body, options.redact),
     (end) => {
       onStreamEnd?.(end)
       settle()
@@ -154,7 +174,8 @@ export async function forwardToUpstream(
 
 /** The upstream's model list (`data` of `GET /models`); an empty list, and the reason, if it fails. */
 export async function listUpstreamModels(
-  upstream: UpstreamOptions,
+  upstream: ResolvedUpstream,
+  redact: Redactor,
   signal: AbortSignal,
 ): Promise<{ data: unknown[]; error?: string }> {
   try {
@@ -163,7 +184,7 @@ export async function listUpstreamModels(
       signal: AbortSignal.any([signal, AbortSignal.timeout(10_000)]),
     })
     if (!response.ok) return { data: [], error: `upstream /models answered ${response.status}` }
-    const body = (await response.json()) as { data?: unknown }
+    const body = JSON.parse(redact(await response.text())) as { data?: unknown }
     return { data: Array.isArray(body.data) ? body.data : [] }
   } catch (error) {
     return { data: [], error: error instanceof Error ? error.message : String(error) }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
+import { isLoopbackHostname } from './loopback.ts'
 import { DEFAULT_TIMEOUTS, type ServerOptions, type ServerTimeouts } from './options.ts'
 import { createStreamTracker, type StreamTracker } from './streamTracker.ts'
 
@@ -8,7 +9,10 @@ import { createStreamTracker, type StreamTracker } from './streamTracker.ts'
 export interface StartServerOptions extends ServerOptions, ServerTimeouts {
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number
-  /** Interface to listen on. Default `127.0.0.1`. */
+  /**
+   * Interface to listen on. Default `127.0.0.1`. On a non-loopback interface `allowedHosts`
+   * defaults to `true` (any `Host`).
+   */
   host?: string
 }
 
@@ -43,7 +47,10 @@ export function startServer(options: StartServerOptions = {}): Promise<RunningSe
     ...appOptions
   } = options
   const streams = appOptions.tracker ?? createStreamTracker()
-  const app = createApp({ ...appOptions, tracker: streams })
+  // Bound to loopback, only loopback names (and the configured ones) are answered: DNS rebinding
+  // cannot reach it. Bound to a real interface, the names it is reached by are not known here.
+  const allowedHosts = appOptions.allowedHosts ?? (isLoopbackHostname(host) ? [] : true)
+  const app = createApp({ ...appOptions, allowedHosts, tracker: streams })
   // Node refuses a headers timeout longer than the request timeout, and checks both only every
   // `connectionsCheckingInterval`: check often enough for short timeouts to mean what they say.
   const headersTimeout =

@@ -50,7 +50,8 @@ export function completionChunks(generation: CompletionGeneration): CompletionSt
     if (choice.echoed !== '')
       chunks.push(chunk({ index, text: choice.echoed, logprobs: null, finish_reason: null }))
   }
-  const longest = Math.max(...tokenLists.map((tokens) => tokens.length))
+  // A loop, not Math.max(...array): spreading 100k+ arguments overflows the call stack.
+  const longest = tokenLists.reduce((most, tokens) => Math.max(most, tokens.length), 0)
   for (let step = 0; step <= longest; step++) {
     for (const [index, choice] of generation.choices.entries()) {
       const tokens = tokenLists[index] ?? []

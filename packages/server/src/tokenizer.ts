@@ -13,7 +13,14 @@ export function tokenize(text: string): string[] {
   return text.match(TOKEN_PATTERN) ?? []
 }
 
+/** The tokens of `text` one at a time, as {@link tokenize} splits it, with no array of them all. */
+export function* iterateTokens(text: string): Generator<string> {
+  for (const match of text.matchAll(TOKEN_PATTERN)) yield match[0]
+}
+
 /** The number of tokens in `text`, as {@link tokenize} splits it. */
 export function countTokens(text: string): number {
-  return tokenize(text).length
+  let count = 0
+  for (const _ of text.matchAll(TOKEN_PATTERN)) count++
+  return count
 }

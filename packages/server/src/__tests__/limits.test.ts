@@ -90,7 +90,7 @@ describe('timeouts', () => {
   it('closes an idle keep-alive connection after keepAliveTimeoutMs', async () => {
     const server = await serve({ keepAliveTimeoutMs: 200 })
     const { socket, closed, received } = rawConnection(server.url)
-    socket.write('GET /v1/models HTTP/1.1\r\nHost: x\r\n\r\n')
+    socket.write('GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n')
     await closed
     expect(received()).toMatch(/^HTTP\/1\.1 200/)
     expect(received()).toContain('kindling-echo')

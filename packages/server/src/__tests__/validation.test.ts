@@ -155,16 +155,31 @@ describe('CORS', () => {
       },
     })
 
-  it("allows the playground's origins by default and no others", async () => {
+  it('allows any loopback origin with no key, and refuses others with a 403 the page can read', async () => {
     const server = await serve()
-    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:5173']) {
+    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:4173', 'https://[::1]:3000']) {
       const response = await preflight(server.url, origin)
       expect(response.status).toBe(204)
       expect(response.headers.get('access-control-allow-origin')).toBe(origin)
       expect(response.headers.get('access-control-allow-headers')).toContain('x-kindling-fault')
     }
-    const other = await preflight(server.url, 'http://evil.example')
-    expect(other.headers.get('access-control-allow-origin')).toBeNull()
+    const other = await fetch(`${server.url}/v1/models`, { headers: { origin: 'http://evil.example' } })
+    expect(other.status).toBe(403)
+    expect(other.headers.get('access-control-allow-origin')).toBe('http://evil.example')
+    expect(await errorOf(other)).toMatchObject({ code: 'origin_not_allowed' })
+  })
+
+  it("allows only the playground's origins by default in proxy mode", async () => {
+    const server = await serve({ upstream: { url: 'http://127.0.0.1:1/v1', apiKey: 'k' } })
+    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:5173']) {
+      expect((await preflight(server.url, origin)).headers.get('access-control-allow-origin')).toBe(origin)
+    }
+    const next = await fetch(`${server.url}/v1/models`, { headers: { origin: 'http://localhost:3000' } })
+    expect(next.status).toBe(403)
+    const { message } = await errorOf(next)
+    expect(message).toContain("'http://localhost:3000'")
+    expect(message).toContain('--cors http://localhost:3000')
+    expect(message).toContain('KINDLING_CORS')
   })
 
   it('allows any origin with cors "*" and a configured list otherwise', async () => {

@@ -12,4 +12,4 @@ export function findBuiltinModel(id: string): BuiltinModel | undefined {
   return builtinModels.find((model) => model.id === id)
 }
 
-export type { BuiltinModel, ModelOutput, ModelToolCall } from './types.ts'
+export type { BuiltinModel, ModelLimits, ModelOutput, ModelToolCall } from './types.ts'

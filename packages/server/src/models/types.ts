@@ -15,14 +15,23 @@ export interface ModelOutput {
   toolCalls?: ModelToolCall[]
 }
 
+/** The server's bounds a model itself must keep while building an answer. */
+export interface ModelLimits {
+  /** Bytes of tool-call arguments for one choice. */
+  maxToolArgumentBytes: number
+}
+
 /** A deterministic model the server runs itself, with no upstream. */
 export interface BuiltinModel {
   /** The id clients send as `model` and `/models` lists. */
   id: string
   /** One line for the README and the model list. */
   description: string
-  /** The answer to a chat request, for choice `choiceIndex` (0 … n-1). */
-  chat(request: ChatRequest, choiceIndex: number): ModelOutput
+  /**
+   * The answer to a chat request, for choice `choiceIndex` (0 … n-1); `limits` bounds what it may
+   * build (it throws `LimitExceeded` past them).
+   */
+  chat(request: ChatRequest, choiceIndex: number, limits?: ModelLimits): ModelOutput
   /** The text that continues `prompt`, for choice `choiceIndex`. */
   complete(prompt: string, request: CompletionRequest, choiceIndex: number): string
 }
