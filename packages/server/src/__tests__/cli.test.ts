@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
+import { rawRequest } from './hostile.ts'
 
 const packageDir = fileURLToPath(new URL('../..', import.meta.url))
 const tsx = fileURLToPath(new URL('../../../../node_modules/.bin/tsx', import.meta.url))
@@ -68,6 +69,28 @@ describe('kindling-server CLI', () => {
     await cli.printed('POST /v1/chat/completions 200')
     expect(cli.output()).toContain('proxy:    other models go to http://127.0.0.1:1/v1')
     expect(cli.output()).toContain('upstream models unavailable')
+    expect(cli.output()).not.toContain('cli-secret-key')
+  })
+
+  it('prints no credentials from the upstream URL, warns about cors * with a key, and takes the new flags', async () => {
+    const cli = startCli(
+      ['--port', '0', '--delay', '0', '--cors', '*', '--no-builtins', '--allowed-hosts', 'kindling.test'],
+      {
+        FIREWORKS_API_KEY: 'cli-secret-key',
+        KINDLING_UPSTREAM_URL: 'http://gateway:supersecretpw@127.0.0.1:1/v1',
+      },
+    )
+    const url = await cli.url
+    const models = await rawRequest(url, '/v1/models', { headers: { host: 'kindling.test:1' } })
+    expect(models.status).toBe(200)
+    // No built-ins, and the upstream is unreachable: an empty list.
+    expect(JSON.parse(models.body).data).toEqual([])
+    expect((await rawRequest(url, '/v1/models', { headers: { host: 'other.test' } })).status).toBe(403)
+    await cli.printed('GET /v1/models 403')
+    expect(cli.output()).toContain('proxy:    other models go to http://127.0.0.1:1/v1 (with basic auth)')
+    expect(cli.output()).toContain('models:   none built in')
+    expect(cli.output()).toMatch(/WARNING.*cors is '\*'/)
+    expect(cli.output()).not.toContain('supersecretpw')
     expect(cli.output()).not.toContain('cli-secret-key')
   })
 
