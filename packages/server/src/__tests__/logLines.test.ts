@@ -8,6 +8,7 @@ import { HOSTILE_RUNS, rawRequest } from './hostile.ts'
 // one with bidi controls could make a line read differently (issue 20 §1). Every line stays one line
 // with every control written as a visible escape.
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/
 const CONTROLS = [
   '\r',
