@@ -31,7 +31,7 @@ Options:
 Proxy: set FIREWORKS_API_KEY to forward every model that is not built in to
 KINDLING_UPSTREAM_URL (default https://api.fireworks.ai/inference/v1) with that key.
 
-Limits per request (env): KINDLING_MAX_CHOICES (128), KINDLING_MAX_ANSWER_TOKENS (100000),
+Limits per request (env): KINDLING_MAX_CHOICES (128), KINDLING_MAX_ANSWER_TOKENS (50000),
 KINDLING_MAX_TOOL_ARGUMENT_BYTES (262144), KINDLING_MAX_DELAY_MS (10000),
 KINDLING_MAX_TOTAL_DELAY_MS (300000).
 

@@ -59,7 +59,7 @@ export interface ServerOptions {
 export interface WorkLimits {
   /** Choices in one answer: `n`, times the number of prompts for completions. Default 128. */
   maxChoices: number
-  /** Tokens planned for one answer, all choices together (each logprobs alternative counts as one). Default 100 000. */
+  /** Tokens planned for one answer, all choices together (each logprobs alternative counts as one). Default 50 000. */
   maxAnswerTokens: number
   /** Bytes of tool-call arguments `kindling-tools` writes for one choice (schemas × user text). Default 256 KiB. */
   maxToolArgumentBytes: number
@@ -98,7 +98,7 @@ export const DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT: number = 8
 /** The default {@link WorkLimits}. */
 export const DEFAULT_WORK_LIMITS: WorkLimits = {
   maxChoices: 128,
-  maxAnswerTokens: 100_000,
+  maxAnswerTokens: 50_000,
   maxToolArgumentBytes: 256 * 1024,
   maxDelayMs: 10_000,
   maxTotalDelayMs: 300_000,

@@ -62,7 +62,8 @@ async function bytesWhenStalled(streams: StreamTracker): Promise<number> {
 
 describe('a client that stops reading', () => {
   it('holds the server to its socket buffers, then gets the whole answer when it reads', async () => {
-    const server: RunningServer = await startServer({ port: 0 })
+    // 240 000 tokens: far past the default maxAnswerTokens, which this test lifts on purpose.
+    const server: RunningServer = await startServer({ port: 0, limits: { maxAnswerTokens: 300_000 } })
     running.push(server)
     const reader = pausedReader(server.url, longRequest('kindling-echo'))
     const stalledAt = await bytesWhenStalled(server.streams)

@@ -24,7 +24,8 @@ let proxy: RunningServer
 const figures: string[] = []
 
 beforeAll(async () => {
-  server = await startServer({ port: 0 })
+  // Every stream comes from this one process: lift the per-client stream cap above the load.
+  server = await startServer({ port: 0, maxUpstreamStreamsPerClient: LOAD_STREAMS + 1 })
   upstream = await startStandInUpstream()
   proxy = await startServer({
     port: 0,

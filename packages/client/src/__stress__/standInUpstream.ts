@@ -27,7 +27,14 @@ export interface StandInUpstream {
 
 export async function startStandInUpstream(): Promise<StandInUpstream> {
   const streams = createStreamTracker()
-  const app = createApp({ tracker: streams, cors: false })
+  // The proxy under test is its only client: no per-client stream cap, and room for the 40 MB
+  // answer of the backpressure test.
+  const app = createApp({
+    tracker: streams,
+    cors: false,
+    maxUpstreamStreamsPerClient: 0,
+    limits: { maxAnswerTokens: 300_000 },
+  })
   const authorizations: (string | undefined)[] = []
   let gate: Promise<void> = Promise.resolve()
   let open: () => void = () => {}
