@@ -12,8 +12,8 @@ const SERVER_PATHS = ['/v1/', '/inference/v1/', '/kindling/']
  * `delayMs` per chunk like a real model (a request's `x-kindling-delay` header overrides it). Outside
  * tests, `FIREWORKS_API_KEY` / `KINDLING_UPSTREAM_URL` turn on the key-keeping proxy as they do for
  * `kindling-server`. `pnpm build-storybook` has no server: stories fall back to recorded replays.
- * Middlewares added here run before Vite's own host check, so the app checks `Host` itself against
- * Vite's `server.allowedHosts` (loopback names are always allowed).
+ * Vite checks `Host` before this middleware; the app checks it again against Vite's
+ * `server.allowedHosts`, so it stays safe if Vite's order or settings change.
  */
 export function kindlingServerPlugin({ delayMs = 20 }: { delayMs?: number } = {}): Plugin {
   return {

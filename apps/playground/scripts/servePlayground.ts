@@ -24,7 +24,10 @@ export function servePlayground(
   if (!existsSync(`${distDir}/index.html`)) {
     throw new Error(`No built playground in ${distDir}: run \`pnpm --filter playground build\` first.`)
   }
-  const api = createApp({ ...serverOptions, cors: false })
+  // On loopback the API answers loopback Host names only (DNS rebinding); on another interface the
+  // names it is reached by are not known here, unless `allowedHosts` says.
+  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(host)
+  const api = createApp({ ...(loopback ? {} : { allowedHosts: true }), ...serverOptions, cors: false })
   const site = new Hono<{ Bindings: HttpBindings }>()
   const isApiPath = (path: string) => BASE_PATHS.some((base) => path === base || path.startsWith(`${base}/`))
   site.all('*', async (c, next) => (isApiPath(c.req.path) ? api.fetch(c.req.raw, c.env) : next()))

@@ -1,7 +1,7 @@
 // Production start: the built playground and the API on one port.
 // PORT (default 8787), HOST, and the server's env (FIREWORKS_API_KEY, KINDLING_UPSTREAM_URL, …).
 import { fileURLToPath } from 'node:url'
-import { serverOptionsFromEnv } from '@kindling/server'
+import { displayUpstreamUrl, serverOptionsFromEnv } from '@kindling/server'
 import { servePlayground } from './servePlayground.ts'
 
 const distDir = fileURLToPath(new URL('../dist', import.meta.url))
@@ -14,7 +14,7 @@ const { url, close } = await servePlayground({
   log: (line) => console.log(line),
 })
 console.log(
-  `Kindling playground on ${url}${options.upstream ? ` (proxying to ${options.upstream.url})` : ''}`,
+  `Kindling playground on ${url}${options.upstream ? ` (proxying to ${displayUpstreamUrl(options.upstream.url)})` : ''}`,
 )
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => void close().then(() => process.exit(0)))
