@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../index.ts'
 import { serve } from './helpers.ts'
-import { chatBody, HOSTILE_RUNS, rawRequest, recordingUpstream } from './hostile.ts'
+import { chatBody, HOSTILE_RUNS, HOSTILE_TIMEOUT, rawRequest, recordingUpstream } from './hostile.ts'
 
 // Who may call the server (issue 20 §1): a page on a foreign origin, a sandboxed iframe
 // (`Origin: null`), a cross-site "simple" request and a DNS-rebinding page are all refused before
@@ -42,7 +42,7 @@ const foreignHost = fc
   .filter(([domain]) => domain !== 'localhost' && !domain.endsWith('.localhost'))
   .map(([domain, p]) => (p === undefined ? domain : `${domain}:${p}`))
 
-describe('origins', () => {
+describe('origins', { timeout: HOSTILE_TIMEOUT }, () => {
   it('refuses every foreign origin with a 403 before anything is forwarded, in proxy mode', async () => {
     const upstream = await recordingUpstream()
     const server = await serve({ upstream: { url: upstream.url, apiKey: KEY } })
@@ -172,7 +172,7 @@ describe('origins', () => {
   })
 })
 
-describe('content types', () => {
+describe('content types', { timeout: HOSTILE_TIMEOUT }, () => {
   const nonJson = fc.oneof(
     fc.constantFrom(
       'text/plain',
@@ -228,7 +228,7 @@ describe('content types', () => {
   })
 })
 
-describe('Host names (DNS rebinding)', () => {
+describe('Host names (DNS rebinding)', { timeout: HOSTILE_TIMEOUT }, () => {
   it('answers only loopback names when bound to loopback, with a 403 naming the option otherwise', async () => {
     const upstream = await recordingUpstream()
     const server = await serve({ upstream: { url: upstream.url, apiKey: KEY } })

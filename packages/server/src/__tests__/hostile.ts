@@ -85,3 +85,6 @@ export function rawRequest(
 /** A chat request body for `model`. */
 export const chatBody = (model: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ model, messages: [{ role: 'user', content: 'hi' }], ...extra })
+
+/** Test timeout for the hostile-input properties: they take longer as `HOSTILE_RUNS` grows. */
+export const HOSTILE_TIMEOUT: number = 10_000 + HOSTILE_RUNS * 100

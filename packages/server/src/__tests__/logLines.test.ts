@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { escapeControls } from '../escapeControls.ts'
 import { serve } from './helpers.ts'
-import { HOSTILE_RUNS, rawRequest } from './hostile.ts'
+import { HOSTILE_RUNS, HOSTILE_TIMEOUT, rawRequest } from './hostile.ts'
 
 // Request data reaches the log (paths, percent-decoded), so a path with CR/LF could forge a line and
 // one with bidi controls could make a line read differently (issue 20 §1). Every line stays one line
@@ -48,7 +48,7 @@ afterAll(() => {
   )
 })
 
-describe('log lines', () => {
+describe('log lines', { timeout: HOSTILE_TIMEOUT }, () => {
   it('writes each request as one line with every control character escaped', async () => {
     const log: string[] = []
     const server = await serve({ log: (line) => log.push(line) })

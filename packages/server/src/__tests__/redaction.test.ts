@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { serve } from './helpers.ts'
-import { chatBody, HOSTILE_RUNS, rawRequest, recordingUpstream } from './hostile.ts'
+import { chatBody, HOSTILE_RUNS, HOSTILE_TIMEOUT, rawRequest, recordingUpstream } from './hostile.ts'
 
 // The server's secrets never come back through the proxy (issue 20 §1): not in relayed headers,
 // not in bodies however the upstream escapes them (JSON `\uXXXX`, `\/`, percent-encoding, in any
@@ -48,7 +48,7 @@ const decoded = (text: string) =>
     .replace(/%([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
     .replaceAll('\\/', '/')
 
-describe('redaction through the proxy', () => {
+describe('redaction through the proxy', { timeout: HOSTILE_TIMEOUT }, () => {
   it('redacts every encoding of the key from error bodies and every relayed header', async () => {
     let variant = ''
     const upstream = await recordingUpstream((_, res) => {
@@ -147,7 +147,7 @@ describe('redaction through the proxy', () => {
   })
 })
 
-describe('an upstream URL with credentials', () => {
+describe('an upstream URL with credentials', { timeout: HOSTILE_TIMEOUT }, () => {
   const USER = 'gateway-user'
   const PASSWORD = 'p@ss:word/secret'
   const credentialed = (url: string) =>

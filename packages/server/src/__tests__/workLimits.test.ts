@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEFAULT_WORK_LIMITS, serverOptionsFromEnv } from '../index.ts'
 import { post, serve, user } from './helpers.ts'
-import { HOSTILE_RUNS, recordingUpstream } from './hostile.ts'
+import { HOSTILE_RUNS, HOSTILE_TIMEOUT, recordingUpstream } from './hostile.ts'
 
 // One small request must not take the server down (issue 20 §2): the built-in models plan a whole
 // answer before sending it, so choices, tokens, tool arguments and delays are bounded per request,
@@ -32,7 +32,7 @@ async function stillAnswers(server: Awaited<ReturnType<typeof serve>>) {
   expect((await response.json()).choices[0].message.content).toBe('ok')
 }
 
-describe('the shapes from the issue', () => {
+describe('the shapes from the issue', { timeout: HOSTILE_TIMEOUT }, () => {
   it('refuses 8,000 prompts × n 128 (32 KB asking for a million choices) with a 400 naming maxChoices', async () => {
     const server = await serve()
     const prompts = Array.from({ length: 8000 }, (_, i) => `p${i % 10}`)
@@ -111,7 +111,7 @@ describe('the shapes from the issue', () => {
   })
 })
 
-describe('bounds on planned tokens', () => {
+describe('bounds on planned tokens', { timeout: HOSTILE_TIMEOUT }, () => {
   it('refuses an echo that would pass maxAnswerTokens, counting every choice', async () => {
     const server = await serve()
     const response = await post(server, '/v1/chat/completions', {
@@ -177,7 +177,7 @@ describe('bounds on planned tokens', () => {
   })
 })
 
-describe('streams per client and built-ins', () => {
+describe('streams per client and built-ins', { timeout: HOSTILE_TIMEOUT }, () => {
   it('counts built-in streams against the per-client cap', async () => {
     const server = await serve({ maxUpstreamStreamsPerClient: 2 })
     const controllers: AbortController[] = []
