@@ -82,6 +82,14 @@ export function requestGuard(policy: CallerPolicy): MiddlewareHandler[] {
     if (host !== undefined && !hostAllowed(policy, host)) return hostRefused(host)
     const origin = c.req.header('origin')
     if (origin !== undefined && !originAllowed(policy, origin, host)) return originRefused(policy, origin)
+    // An image, script or link on another site sends no Origin, but the browser says where it is from.
+    if (origin === undefined && policy.cors !== '*' && c.req.header('sec-fetch-site') === 'cross-site') {
+      return errorResponse(
+        403,
+        'A cross-site request with no Origin (an image, script or link on another site) may not use this server.',
+        { type: 'permission_error', code: 'origin_not_allowed' },
+      )
+    }
     await next()
   }
   if (policy.cors === false) return [guard]

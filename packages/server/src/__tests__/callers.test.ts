@@ -69,6 +69,18 @@ describe('origins', { timeout: HOSTILE_TIMEOUT }, () => {
     expect(upstream.seen).toEqual([])
   })
 
+  it('refuses a cross-site request that carries no Origin (an image or script tag)', async () => {
+    const upstream = await recordingUpstream()
+    const server = await serve({ upstream: { url: upstream.url, apiKey: KEY } })
+    const from = async (site: string) =>
+      (await rawRequest(server.url, '/v1/models', { headers: { 'sec-fetch-site': site } })).status
+    expect(await from('cross-site')).toBe(403)
+    expect(upstream.seen).toEqual([])
+    // Typed in the address bar, or from the server's own pages: answered.
+    expect(await from('none')).toBe(200)
+    expect(await from('same-origin')).toBe(200)
+  })
+
   it('refuses a foreign preflight, so the browser never sends the request', async () => {
     const server = await serve({ upstream: { url: 'http://127.0.0.1:1/v1', apiKey: KEY } })
     const response = await rawRequest(server.url, '/v1/chat/completions', {
