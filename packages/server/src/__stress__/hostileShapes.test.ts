@@ -173,39 +173,43 @@ describe('hostile request shapes against a server in its own process', () => {
     expect(memory.peakHeap).toBeLessThan(HEAP_LIMIT_MB * 1e6 * 0.8)
   }, 600_000)
 
-  it('holds 8 of the largest answers the limits allow, read slowly, within the heap cap', async () => {
-    await ask()
-    child.send('reset')
-    await new Promise((resolve) => child.once('message', resolve))
-    // Just under maxAnswerTokens each: 128 choices echoing as many one-token words as fit.
-    const perChoice = Math.floor(DEFAULT_WORK_LIMITS.maxAnswerTokens / 128) - 1
-    const readers = await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        const response = await fetch(`${url}/v1/chat/completions`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            model: 'kindling-echo',
-            n: 128,
-            stream: true,
-            messages: [user(words(perChoice))],
-          }),
-        })
-        expect(response.status).toBe(200)
-        const reader = (response.body as ReadableStream<Uint8Array>).getReader()
-        await reader.read()
-        return reader
-      }),
-    )
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    const memory = await ask()
-    for (const reader of readers) await reader.cancel()
-    const mb = (bytes: number) => Math.round(bytes / 1e5) / 10
-    console.log(
-      `[reliability] hostile shapes: 8 largest allowed streams held open: server peak heap ${mb(memory.peakHeap)} MB, peak rss ${mb(memory.peakRss)} MB`,
-    )
-    expect(memory.peakHeap).toBeLessThan(HEAP_LIMIT_MB * 1e6 * 0.8)
-  }, 120_000)
+  it.runIf(STRESS)(
+    'holds 8 of the largest answers the limits allow, read slowly, within the heap cap',
+    async () => {
+      await ask()
+      child.send('reset')
+      await new Promise((resolve) => child.once('message', resolve))
+      // Just under maxAnswerTokens each: 128 choices echoing as many one-token words as fit.
+      const perChoice = Math.floor(DEFAULT_WORK_LIMITS.maxAnswerTokens / 128) - 1
+      const readers = await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          const response = await fetch(`${url}/v1/chat/completions`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              model: 'kindling-echo',
+              n: 128,
+              stream: true,
+              messages: [user(words(perChoice))],
+            }),
+          })
+          expect(response.status).toBe(200)
+          const reader = (response.body as ReadableStream<Uint8Array>).getReader()
+          await reader.read()
+          return reader
+        }),
+      )
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      const memory = await ask()
+      for (const reader of readers) await reader.cancel()
+      const mb = (bytes: number) => Math.round(bytes / 1e5) / 10
+      console.log(
+        `[reliability] hostile shapes: 8 largest allowed streams held open: server peak heap ${mb(memory.peakHeap)} MB, peak rss ${mb(memory.peakRss)} MB`,
+      )
+      expect(memory.peakHeap).toBeLessThan(HEAP_LIMIT_MB * 1e6 * 0.8)
+    },
+    120_000,
+  )
 
   it.runIf(STRESS)(
     'streams 1,000 prompts × n 128 when the limits allow it (no Math.max over 128k arguments)',
