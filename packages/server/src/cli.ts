@@ -23,7 +23,8 @@ Options:
                         (env KINDLING_NO_BUILTINS=1)
   --max-body-bytes <n>  largest request body (env KINDLING_MAX_BODY_BYTES, default 4 MiB)
   --max-upstream-streams <n>
-                        concurrent upstream requests per client, 0 for no cap
+                        concurrent upstream requests and built-in streams per
+                        client, 0 for no cap
                         (env KINDLING_MAX_UPSTREAM_STREAMS_PER_CLIENT, default 8)
   --quiet               do not log requests
   -h, --help            show this help
