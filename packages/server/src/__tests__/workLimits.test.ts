@@ -174,6 +174,16 @@ describe('bounds on planned tokens', { timeout: HOSTILE_TIMEOUT }, () => {
     expect(response.status).toBe(200)
     const call = (await response.json()).choices[0].message.tool_calls[0]
     expect(call.function.arguments.length).toBeLessThan(1000)
+    // An enum whose first value is nested 200,000 deep: JSON.parse takes it, JSON.stringify would not.
+    const nested = `${'['.repeat(200_000)}${']'.repeat(200_000)}`
+    const enumBody = `{"model":"kindling-tools","messages":[{"role":"user","content":"deep"}],"tools":[{"type":"function","function":{"name":"e","parameters":{"type":"object","properties":{"x":{"type":"string","enum":[${nested}]}}}}}]}`
+    const enumResponse = await post(server, '/v1/chat/completions', enumBody)
+    expect(enumResponse.status).toBe(200)
+    expect(
+      JSON.parse((await enumResponse.json()).choices[0].message.tool_calls[0].function.arguments),
+    ).toEqual({
+      x: 'deep',
+    })
   })
 })
 

@@ -30,9 +30,12 @@ function spend(budget: ArgumentBudget, bytes: number) {
 // A value of the JSON-schema type `schema` describes; strings take the user's words.
 function sampleValue(schema: unknown, budget: ArgumentBudget, depth: number): unknown {
   const node = (typeof schema === 'object' && schema !== null ? schema : {}) as Record<string, unknown>
-  if (Array.isArray(node.enum) && node.enum.length > 0) {
-    spend(budget, JSON.stringify(node.enum[0])?.length ?? 4)
-    return node.enum[0]
+  // Only a plain value: an object or array from the request could be nested past what
+  // JSON.stringify can recurse into.
+  const first: unknown = Array.isArray(node.enum) ? node.enum[0] : undefined
+  if (first === null || ['string', 'number', 'boolean'].includes(typeof first)) {
+    spend(budget, JSON.stringify(first).length)
+    return first
   }
   switch (node.type) {
     case 'number':
