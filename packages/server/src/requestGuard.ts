@@ -60,13 +60,17 @@ function originRefused(policy: CallerPolicy, origin: string): Response {
   const why = policy.proxy
     ? ' This server holds an API key, so only origins listed explicitly may use it.'
     : ''
-  const example = origin === 'null' ? 'null' : origin
   const headers: Record<string, string> = { vary: 'Origin' }
   // The refusal itself is readable by the page, so the developer sees why (it reveals nothing else).
   if (policy.cors !== false) headers['access-control-allow-origin'] = origin
+  // Any sandboxed frame or file:// page on any site says `null`: no advice to allow it.
+  const fix =
+    origin === 'null'
+      ? 'Sandboxed frames and file:// pages send this origin; serve the page from an http(s) origin instead.'
+      : `To allow it, start kindling-server with --cors ${origin} (env KINDLING_CORS, comma-separated) or pass cors: ['${origin}'].`
   return errorResponse(
     403,
-    `The origin '${origin}' may not use this server.${why} Allowed: the server's own origin, ${allowed}. To allow it, start kindling-server with --cors ${example} (env KINDLING_CORS, comma-separated) or pass cors: ['${example}'].`,
+    `The origin '${origin}' may not use this server.${why} Allowed: the server's own origin, ${allowed}. ${fix}`,
     { type: 'permission_error', code: 'origin_not_allowed', headers },
   )
 }

@@ -66,6 +66,8 @@ describe('origins', { timeout: HOSTILE_TIMEOUT }, () => {
     // Model lists too: they would spend the key on the upstream's /models.
     const models = await rawRequest(server.url, '/v1/models', { headers: { origin: 'null' } })
     expect(models.status).toBe(403)
+    // No advice to allow `null`: every sandboxed frame on every site sends it.
+    expect(JSON.parse(models.body).error.message).not.toContain('--cors')
     expect(upstream.seen).toEqual([])
   })
 
