@@ -16,6 +16,7 @@ import {
 } from './options.ts'
 import { forwardToUpstream, listUpstreamModels } from './proxy.ts'
 import { readRequestBody } from './readRequestBody.ts'
+import { requestIdMiddleware } from './requestId.ts'
 import { ChatCompletionRequestSchema, CompletionRequestSchema } from './requestSchemas.ts'
 import { sseResponse } from './sseResponse.ts'
 import { createStreamTracker } from './streamTracker.ts'
@@ -114,6 +115,7 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
     await next()
     log(`${c.req.method} ${c.req.path} ${c.res.status}`)
   })
+  app.use('*', requestIdMiddleware())
   if (corsOrigins !== false) {
     app.use('*', cors({ origin: corsOrigins, exposeHeaders: ['Retry-After', 'X-Request-Id'], maxAge: 600 }))
   }
