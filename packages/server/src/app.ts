@@ -10,8 +10,10 @@ import { type Generated, generateChat, generateCompletion } from './generate.ts'
 import { type BuiltinModel, builtinModels, findBuiltinModel } from './models/index.ts'
 import {
   DEFAULT_CORS_ORIGINS,
+  DEFAULT_FAULTS,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT,
+  faultScopeOf,
   type ServerOptions,
 } from './options.ts'
 import { forwardToUpstream, listUpstreamModels } from './proxy.ts'
@@ -66,13 +68,19 @@ function requestDelay(c: AppContext, faults: Faults, options: ServerOptions): nu
   return delay
 }
 
-// Built-in models take a fault suffix (`kindling-echo+cut=3`); other names are left alone.
-function resolveModel(requested: string, fromHeader: Faults) {
+// Built-in models take a fault suffix (`kindling-echo+cut=3`) when faults are on for them; other
+// names are left alone.
+function resolveModel(
+  requested: string,
+  suffixFaults: boolean,
+): { builtin: BuiltinModel | undefined; faults: Faults } {
+  const exact = findBuiltinModel(requested)
+  if (exact || !suffixFaults) return { builtin: exact, faults: {} }
   const { model, spec } = splitModelFaults(requested)
-  const builtin = findBuiltinModel(model) ?? findBuiltinModel(requested)
-  if (!builtin || spec === null || builtin.id === requested) return { builtin, faults: fromHeader }
+  const builtin = findBuiltinModel(model)
+  if (!builtin || spec === null) return { builtin, faults: {} }
   try {
-    return { builtin, faults: mergeFaults(parseFaults(spec), fromHeader) }
+    return { builtin, faults: parseFaults(spec) }
   } catch (error) {
     throw new BadRequest(
       `Invalid fault suffix in model '${requested}': ${(error as Error).message}.`,
@@ -110,6 +118,7 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
     return options.clientId ? options.clientId(c.req.raw, address) : (address ?? 'unknown')
   }
   const corsOrigins = options.cors ?? DEFAULT_CORS_ORIGINS
+  const faultScope = faultScopeOf(options.faults ?? DEFAULT_FAULTS)
 
   app.use('*', async (c, next) => {
     await next()
@@ -167,11 +176,15 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
       generate: (model: BuiltinModel, request: T) => Generated,
     ) =>
     async (c: AppContext) => {
-      const fromHeader = headerFaults(c)
       const read = await readRequestBody(c.req.raw, schema)
       if (!read.ok) return read.response
       const request = read.value
-      const { builtin, faults } = resolveModel(request.model, fromHeader)
+      const resolved = resolveModel(request.model, faultScope.builtin)
+      const { builtin } = resolved
+      // A request the scope does not cover is served as if it asked for no fault at all.
+      const faults = (builtin ? faultScope.builtin : faultScope.proxied)
+        ? mergeFaults(resolved.faults, headerFaults(c))
+        : {}
       if (faults.http) return httpFaultResponse(faults.http, request.model)
       const delayMs = requestDelay(c, faults, options)
       if (!builtin) return forward(c, upstreamPath, read.raw, request.model)
@@ -190,7 +203,8 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
 
   for (const base of BASE_PATHS) {
     app.get(`${base}/models`, async (c) => {
-      const faults = headerFaults(c)
+      // With an upstream the list is partly the upstream's: a production path.
+      const faults = (options.upstream ? faultScope.proxied : faultScope.builtin) ? headerFaults(c) : {}
       if (faults.http) return httpFaultResponse(faults.http, undefined)
       if (faults.stallAfter !== undefined) return stallUntilClosed(c)
       const data: unknown[] = builtinModels.map((model) => ({

@@ -2,7 +2,7 @@
 // `kindling-server`: the embedded models (and the proxy, with FIREWORKS_API_KEY) on one port.
 import { parseArgs } from 'node:util'
 import { builtinModels } from './models/index.ts'
-import { parseCors, serverOptionsFromEnv } from './options.ts'
+import { DEFAULT_FAULTS, parseCors, parseFaultScope, serverOptionsFromEnv } from './options.ts'
 import { startServer } from './startServer.ts'
 
 const USAGE = `Usage: kindling-server [options]
@@ -17,6 +17,9 @@ Options:
   --max-upstream-streams <n>
                         concurrent upstream requests per client, 0 for no cap
                         (env KINDLING_MAX_UPSTREAM_STREAMS_PER_CLIENT, default 8)
+  --faults <scope>      which requests may ask for faults (x-kindling-fault, +fault suffix):
+                        builtin (default: the built-in models), all (proxied ones too), none
+                        (env KINDLING_FAULTS)
   --quiet               do not log requests
   -h, --help            show this help
 
@@ -49,6 +52,7 @@ async function main() {
       cors: { type: 'string' },
       'max-body-bytes': { type: 'string' },
       'max-upstream-streams': { type: 'string' },
+      faults: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -63,6 +67,10 @@ async function main() {
   const delayMs = numberOption('delay', values.delay) ?? fromEnv.delayMs ?? 30
   const maxBodyBytes = numberOption('max-body-bytes', values['max-body-bytes']) ?? fromEnv.maxBodyBytes
   const maxUpstream = numberOption('max-upstream-streams', values['max-upstream-streams'])
+  const faults =
+    values.faults === undefined
+      ? (fromEnv.faults ?? DEFAULT_FAULTS)
+      : parseFaultScope(values.faults, '--faults')
   const server = await startServer({
     ...fromEnv,
     port: numberOption('port', values.port ?? env.KINDLING_PORT) ?? 8787,
@@ -71,12 +79,14 @@ async function main() {
     ...(values.cors === undefined ? {} : { cors: parseCors(values.cors) }),
     ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
     ...(maxUpstream === undefined ? {} : { maxUpstreamStreamsPerClient: maxUpstream }),
+    faults,
     ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
   })
   console.log(`kindling-server listening on ${server.url}`)
   console.log(`  base URL: ${server.url}/v1 (or ${server.url}/inference/v1)`)
   console.log(`  models:   ${builtinModels.map((model) => model.id).join(', ')}`)
   console.log(`  delay:    ${delayMs} ms per chunk`)
+  console.log(`  faults:   ${faults === 'builtin' ? 'built-in models only' : faults}`)
   // The key itself is never printed: only whether the proxy is on and where it goes.
   console.log(
     fromEnv.upstream

@@ -4,11 +4,14 @@ export { DEFAULT_FAULT_AFTER, type Faults, type HttpFault, parseFaults, splitMod
 export { type BuiltinModel, builtinModels, findBuiltinModel, type ModelOutput } from './models/index.ts'
 export {
   DEFAULT_CORS_ORIGINS,
+  DEFAULT_FAULTS,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT,
   DEFAULT_TIMEOUTS,
   DEFAULT_UPSTREAM_URL,
+  type FaultScope,
   parseCors,
+  parseFaultScope,
   type ServerOptions,
   type ServerTimeouts,
   serverOptionsFromEnv,

@@ -36,6 +36,31 @@ export interface ServerOptions {
    * trust it: a client choosing its own id escapes the cap).
    */
   clientId?: (request: Request, remoteAddress: string | undefined) => string
+  /**
+   * Which requests may ask for faults (`x-kindling-fault`, a `+fault` model suffix), fixed at start:
+   * `'builtin'` the built-in models only (default), `'all'` forwarded requests and the model list of a
+   * proxy too, `'none'` no request. A request outside it is served as if it asked for no fault.
+   */
+  faults?: FaultScope
+}
+
+/** Which requests may ask for faults; see {@link ServerOptions.faults}. */
+export type FaultScope = 'builtin' | 'all' | 'none'
+/** Faults on for the built-in models, off for the production path (forwarded requests). */
+export const DEFAULT_FAULTS: FaultScope = 'builtin'
+const FAULT_SCOPES: readonly FaultScope[] = ['builtin', 'all', 'none']
+
+/** Parses a fault scope as the CLI and env take it; throws naming `name` and the allowed values. */
+export function parseFaultScope(value: string, name = 'faults'): FaultScope {
+  const trimmed = value.trim()
+  const scope = FAULT_SCOPES.find((candidate) => candidate === trimmed)
+  if (!scope) throw new Error(`${name} must be one of ${FAULT_SCOPES.join(', ')}, got '${value}'`)
+  return scope
+}
+
+/** Whether faults apply to built-in models and to forwarded requests under `scope`. */
+export function faultScopeOf(scope: FaultScope): { builtin: boolean; proxied: boolean } {
+  return { builtin: scope !== 'none', proxied: scope === 'all' }
 }
 
 /**
@@ -95,7 +120,7 @@ const NUMBER_ENV = {
 
 /**
  * Server options from environment variables: `FIREWORKS_API_KEY` (turns the proxy on),
- * `KINDLING_UPSTREAM_URL`, `KINDLING_DELAY_MS`, `KINDLING_CORS`, `KINDLING_MAX_BODY_BYTES`,
+ * `KINDLING_UPSTREAM_URL`, `KINDLING_DELAY_MS`, `KINDLING_CORS`, `KINDLING_FAULTS`, `KINDLING_MAX_BODY_BYTES`,
  * `KINDLING_MAX_UPSTREAM_STREAMS_PER_CLIENT` and the timeouts `KINDLING_HEADERS_TIMEOUT_MS`,
  * `KINDLING_REQUEST_TIMEOUT_MS`, `KINDLING_KEEP_ALIVE_TIMEOUT_MS`, `KINDLING_IDLE_TIMEOUT_MS`.
  * A number that is not a non-negative number throws, naming the variable.
@@ -107,6 +132,7 @@ export function serverOptionsFromEnv(
   const apiKey = env.FIREWORKS_API_KEY?.trim()
   if (apiKey) options.upstream = { url: env.KINDLING_UPSTREAM_URL?.trim() || DEFAULT_UPSTREAM_URL, apiKey }
   if (env.KINDLING_CORS !== undefined) options.cors = parseCors(env.KINDLING_CORS)
+  if (env.KINDLING_FAULTS?.trim()) options.faults = parseFaultScope(env.KINDLING_FAULTS, 'KINDLING_FAULTS')
   for (const [name, key] of Object.entries(NUMBER_ENV)) {
     const raw = env[name]?.trim()
     if (!raw) continue
