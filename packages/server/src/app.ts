@@ -173,7 +173,7 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
     <T extends { model: string; stream?: boolean | undefined }>(
       schema: z.ZodMiniType<T>,
       upstreamPath: string,
-      generate: (model: BuiltinModel, request: T) => Generated,
+      generate: (model: BuiltinModel, request: T, faults: Faults) => Generated,
     ) =>
     async (c: AppContext) => {
       const read = await readRequestBody(c.req.raw, schema)
@@ -189,7 +189,7 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
       const delayMs = requestDelay(c, faults, options)
       if (!builtin) return forward(c, upstreamPath, read.raw, request.model)
       if (!request.stream && faults.stallAfter !== undefined) return stallUntilClosed(c)
-      const generated = generate(builtin, request)
+      const generated = generate(builtin, request, faults)
       if (!request.stream) return c.json(generated.response())
       const stream = tracker.start({ path: c.req.path, model: builtin.id, source: 'builtin' })
       return sseResponse(generated.chunks(), {

@@ -5,7 +5,9 @@ import type {
   CompletionResponse,
   CompletionStreamResponse,
 } from '@kindling/client'
+import { withBadArguments } from './badArguments.ts'
 import { type ChatGeneration, chatCompletionChunks, chatCompletionResponse } from './chatCompletion.ts'
+import type { Faults } from './faults.ts'
 import type { BuiltinModel } from './models/index.ts'
 import { planChoice } from './planChoice.ts'
 import type { ChatRequest, CompletionRequest } from './requestSchemas.ts'
@@ -22,12 +24,19 @@ export interface Generated {
 const newId = (prefix: string) => `${prefix}-${randomUUID().replaceAll('-', '')}`
 const now = () => Math.floor(Date.now() / 1000)
 
-/** Runs a chat request on a built-in model: `n` choices, cut by `stop` and `max_tokens`. */
-export function generateChat(model: BuiltinModel, request: ChatRequest): Generated {
+/**
+ * Runs a chat request on a built-in model: `n` choices, cut by `stop` and `max_tokens`; the
+ * `badargs` fault spoils the arguments of its tool calls.
+ */
+export function generateChat(model: BuiltinModel, request: ChatRequest, faults: Faults = {}): Generated {
   const n = request.n ?? 1
   const maxTokens = request.max_completion_tokens ?? request.max_tokens
+  const answer = (index: number) => {
+    const output = model.chat(request, index)
+    return faults.badArguments ? withBadArguments(output, faults.badArguments, request.tools ?? []) : output
+  }
   const plans = Array.from({ length: n }, (_, index) =>
-    planChoice(model.chat(request, index), { stop: request.stop, maxTokens }),
+    planChoice(answer(index), { stop: request.stop, maxTokens }),
   )
   const generation: ChatGeneration = {
     id: newId('chatcmpl'),
