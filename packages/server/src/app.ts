@@ -10,9 +10,11 @@ import { type Generated, generateChat, generateCompletion } from './generate.ts'
 import { type BuiltinModel, builtinModels, findBuiltinModel } from './models/index.ts'
 import {
   DEFAULT_CORS_ORIGINS,
+  DEFAULT_FAULTS,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT,
   DEFAULT_WORK_LIMITS,
+  faultScopeOf,
   type ServerOptions,
   type WorkLimits,
 } from './options.ts'
@@ -20,6 +22,7 @@ import { forwardToUpstream, listUpstreamModels } from './proxy.ts'
 import { readRequestBody } from './readRequestBody.ts'
 import { createRedactor } from './redact.ts'
 import { requestGuard, requireJson } from './requestGuard.ts'
+import { requestIdMiddleware } from './requestId.ts'
 import { ChatCompletionRequestSchema, CompletionRequestSchema } from './requestSchemas.ts'
 import { sseResponse } from './sseResponse.ts'
 import { createStreamTracker } from './streamTracker.ts'
@@ -72,14 +75,21 @@ function requestDelay(c: AppContext, faults: Faults, options: ServerOptions): { 
   return { ms: delay, param: DELAY_HEADER }
 }
 
-// Built-in models take a fault suffix (`kindling-echo+cut=3`); other names are left alone.
-function resolveModel(requested: string, fromHeader: Faults, builtins: boolean) {
-  if (!builtins) return { builtin: undefined, faults: fromHeader }
+// Built-in models take a fault suffix (`kindling-echo+cut=3`) when faults are on for them; other
+// names are left alone. With `builtins` off no name is a built-in model.
+function resolveModel(
+  requested: string,
+  suffixFaults: boolean,
+  builtins: boolean,
+): { builtin: BuiltinModel | undefined; faults: Faults } {
+  if (!builtins) return { builtin: undefined, faults: {} }
+  const exact = findBuiltinModel(requested)
+  if (exact || !suffixFaults) return { builtin: exact, faults: {} }
   const { model, spec } = splitModelFaults(requested)
-  const builtin = findBuiltinModel(model) ?? findBuiltinModel(requested)
-  if (!builtin || spec === null || builtin.id === requested) return { builtin, faults: fromHeader }
+  const builtin = findBuiltinModel(model)
+  if (!builtin || spec === null) return { builtin, faults: {} }
   try {
-    return { builtin, faults: mergeFaults(parseFaults(spec), fromHeader) }
+    return { builtin, faults: parseFaults(spec) }
   } catch (error) {
     throw new BadRequest(
       `Invalid fault suffix in model '${requested}': ${(error as Error).message}.`,
@@ -142,11 +152,13 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
       ),
     }
   }
+  const faultScope = faultScopeOf(options.faults ?? DEFAULT_FAULTS)
 
   app.use('*', async (c, next) => {
     await next()
     log(`${c.req.method} ${c.req.path} ${c.res.status}`)
   })
+  app.use('*', requestIdMiddleware())
   app.use(
     '*',
     ...requestGuard({
@@ -195,14 +207,18 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
     <T extends { model: string; stream?: boolean | undefined }>(
       schema: z.ZodMiniType<T>,
       upstreamPath: string,
-      generate: (model: BuiltinModel, request: T, limits: WorkLimits) => Generated,
+      generate: (model: BuiltinModel, request: T, limits: WorkLimits, faults: Faults) => Generated,
     ) =>
     async (c: AppContext) => {
-      const fromHeader = headerFaults(c)
       const read = await readRequestBody(c.req.raw, schema)
       if (!read.ok) return read.response
       const request = read.value
-      const { builtin, faults } = resolveModel(request.model, fromHeader, builtins)
+      const resolved = resolveModel(request.model, faultScope.builtin, builtins)
+      const { builtin } = resolved
+      // A request the scope does not cover is served as if it asked for no fault at all.
+      const faults = (builtin ? faultScope.builtin : faultScope.proxied)
+        ? mergeFaults(resolved.faults, headerFaults(c))
+        : {}
       if (faults.http) return httpFaultResponse(faults.http, request.model)
       const delay = requestDelay(c, faults, options)
       if (!builtin) return forward(c, upstreamPath, read.raw, request.model)
@@ -211,7 +227,7 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
         const slot = takeSlot(c)
         return slot.refused ?? stallUntilClosed(c, slot.release)
       }
-      const generated = generate(builtin, request, limits)
+      const generated = generate(builtin, request, limits, faults)
       if (!request.stream) return c.json(generated.response())
       const chunks = generated.chunks()
       if (delay.param) checkRequestedDelay(delay.ms, chunks.length, limits, delay.param)
@@ -233,7 +249,8 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
 
   for (const base of BASE_PATHS) {
     app.get(`${base}/models`, async (c) => {
-      const faults = headerFaults(c)
+      // With an upstream the list is partly the upstream's: a production path.
+      const faults = (options.upstream ? faultScope.proxied : faultScope.builtin) ? headerFaults(c) : {}
       if (faults.http) return httpFaultResponse(faults.http, undefined)
       if (faults.stallAfter !== undefined) {
         const slot = takeSlot(c)

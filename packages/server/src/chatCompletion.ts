@@ -85,7 +85,7 @@ export function chatCompletionChunks(generation: ChatGeneration): ChatCompletion
           finish_reason: null,
         }
         if (topLogprobs !== null && planned.kind === 'content') {
-          choice.logprobs = { content: [chatTokenLogprob(planned.text, topLogprobs)] }
+          choice.logprobs = { content: [chatTokenLogprob(planned.text, topLogprobs)], refusal: null }
         }
         chunks.push(chunk(choice))
       } else if (step === plan.deltas.length) {
@@ -129,15 +129,20 @@ export function chatCompletionResponse(generation: ChatGeneration): ChatCompleti
         if (call) call.function.arguments += planned.text
       }
     }
+    // OpenAI's schema requires `refusal` and `logprobs` to be present, null when there are none.
     const message: ChatCompletionResponseChoice['message'] = {
       role: 'assistant',
       content: toolCalls.length > 0 && content === '' ? null : content,
+      refusal: null,
     }
     if (reasoning !== '') message.reasoning_content = reasoning
     if (toolCalls.length > 0) message.tool_calls = toolCalls
-    const choice: ChatCompletionResponseChoice = { index, message, finish_reason: plan.finishReason }
-    if (topLogprobs !== null) choice.logprobs = { content: logprobs }
-    return choice
+    return {
+      index,
+      message,
+      logprobs: topLogprobs === null ? null : { content: logprobs, refusal: null },
+      finish_reason: plan.finishReason,
+    }
   })
   return { id, object: 'chat.completion', created, model, choices, usage: totalUsage(generation) }
 }

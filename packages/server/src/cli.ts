@@ -2,7 +2,13 @@
 // `kindling-server`: the embedded models (and the proxy, with FIREWORKS_API_KEY) on one port.
 import { parseArgs } from 'node:util'
 import { builtinModels } from './models/index.ts'
-import { parseAllowedHosts, parseCors, serverOptionsFromEnv } from './options.ts'
+import {
+  DEFAULT_FAULTS,
+  parseAllowedHosts,
+  parseCors,
+  parseFaultScope,
+  serverOptionsFromEnv,
+} from './options.ts'
 import { startServer } from './startServer.ts'
 import { displayUpstreamUrl } from './upstream.ts'
 
@@ -26,6 +32,9 @@ Options:
                         concurrent upstream requests and built-in streams per
                         client, 0 for no cap
                         (env KINDLING_MAX_UPSTREAM_STREAMS_PER_CLIENT, default 8)
+  --faults <scope>      which requests may ask for faults (x-kindling-fault, +fault suffix):
+                        builtin (default: the built-in models), all (proxied ones too), none
+                        (env KINDLING_FAULTS)
   --quiet               do not log requests
   -h, --help            show this help
 
@@ -64,6 +73,7 @@ async function main() {
       'no-builtins': { type: 'boolean' },
       'max-body-bytes': { type: 'string' },
       'max-upstream-streams': { type: 'string' },
+      faults: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -78,6 +88,10 @@ async function main() {
   const delayMs = numberOption('delay', values.delay) ?? fromEnv.delayMs ?? 30
   const maxBodyBytes = numberOption('max-body-bytes', values['max-body-bytes']) ?? fromEnv.maxBodyBytes
   const maxUpstream = numberOption('max-upstream-streams', values['max-upstream-streams'])
+  const faults =
+    values.faults === undefined
+      ? (fromEnv.faults ?? DEFAULT_FAULTS)
+      : parseFaultScope(values.faults, '--faults')
   const server = await startServer({
     ...fromEnv,
     port: numberOption('port', values.port ?? env.KINDLING_PORT) ?? 8787,
@@ -90,6 +104,7 @@ async function main() {
     ...(values['no-builtins'] ? { builtins: false } : {}),
     ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
     ...(maxUpstream === undefined ? {} : { maxUpstreamStreamsPerClient: maxUpstream }),
+    faults,
     ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
   })
   const builtins = !values['no-builtins'] && fromEnv.builtins !== false
@@ -97,6 +112,7 @@ async function main() {
   console.log(`  base URL: ${server.url}/v1 (or ${server.url}/inference/v1)`)
   console.log(`  models:   ${builtins ? builtinModels.map((model) => model.id).join(', ') : 'none built in'}`)
   console.log(`  delay:    ${delayMs} ms per chunk`)
+  console.log(`  faults:   ${faults === 'builtin' ? 'built-in models only' : faults}`)
   // The key itself is never printed, nor credentials in the URL: only whether the proxy is on and where.
   console.log(
     fromEnv.upstream

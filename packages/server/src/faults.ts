@@ -28,6 +28,8 @@ export interface Faults {
   crlf?: boolean
   /** Milliseconds to wait before each chunk (overrides the server's and the header's delay). */
   delayMs?: number
+  /** Tool calls carry arguments that are not JSON (`json`) or JSON that breaks the tool's schema (`schema`). */
+  badArguments?: 'json' | 'schema'
 }
 
 const HTTP_STATUSES = new Set([400, 401, 403, 404, 413, 422, 429, 500, 502, 503])
@@ -69,6 +71,8 @@ export function parseFaults(spec: string): Faults {
     else if (name === 'crlf') faults.crlf = true
     else if (name === 'ping') faults.pingEvery = Math.max(1, parseCount(name, value, 1))
     else if (name === 'delay') faults.delayMs = parseCount(name, value, 0)
+    else if (name === 'badargs' && (value === undefined || value === 'json' || value === 'schema'))
+      faults.badArguments = value ?? 'json'
     else throw new Error(`unknown fault '${item}'`)
   }
   return faults

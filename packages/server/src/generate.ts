@@ -5,7 +5,9 @@ import type {
   CompletionResponse,
   CompletionStreamResponse,
 } from '@kindling/client'
+import { withBadArguments } from './badArguments.ts'
 import { type ChatGeneration, chatCompletionChunks, chatCompletionResponse } from './chatCompletion.ts'
+import type { Faults } from './faults.ts'
 import type { BuiltinModel } from './models/index.ts'
 import type { WorkLimits } from './options.ts'
 import { planChoice } from './planChoice.ts'
@@ -25,16 +27,26 @@ const newId = (prefix: string) => `${prefix}-${randomUUID().replaceAll('-', '')}
 const now = () => Math.floor(Date.now() / 1000)
 
 /**
- * Runs a chat request on a built-in model: `n` choices, cut by `stop` and `max_tokens`. Throws
- * `LimitExceeded` as soon as the answer passes one of the server's `limits`.
+ * Runs a chat request on a built-in model: `n` choices, cut by `stop` and `max_tokens`; the
+ * `badargs` fault spoils the arguments of its tool calls. Throws `LimitExceeded` as soon as the
+ * answer passes one of the server's `limits`.
  */
-export function generateChat(model: BuiltinModel, request: ChatRequest, limits: WorkLimits): Generated {
+export function generateChat(
+  model: BuiltinModel,
+  request: ChatRequest,
+  limits: WorkLimits,
+  faults: Faults = {},
+): Generated {
   const n = request.n ?? 1
   checkChoices(n, limits, `n = ${n}`)
   const maxTokens = request.max_completion_tokens ?? request.max_tokens
   const budget = tokenBudget(limits, request.logprobs ? 1 + (request.top_logprobs ?? 0) : 1)
+  const answer = (index: number) => {
+    const output = model.chat(request, index, limits)
+    return faults.badArguments ? withBadArguments(output, faults.badArguments, request.tools ?? []) : output
+  }
   const plans = Array.from({ length: n }, (_, index) =>
-    planChoice(model.chat(request, index, limits), { stop: request.stop, maxTokens, budget }),
+    planChoice(answer(index), { stop: request.stop, maxTokens, budget }),
   )
   const generation: ChatGeneration = {
     id: newId('chatcmpl'),

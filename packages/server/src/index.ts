@@ -10,13 +10,16 @@ export {
 } from './models/index.ts'
 export {
   DEFAULT_CORS_ORIGINS,
+  DEFAULT_FAULTS,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT,
   DEFAULT_TIMEOUTS,
   DEFAULT_UPSTREAM_URL,
   DEFAULT_WORK_LIMITS,
+  type FaultScope,
   parseAllowedHosts,
   parseCors,
+  parseFaultScope,
   type ServerOptions,
   type ServerTimeouts,
   serverOptionsFromEnv,

@@ -45,7 +45,7 @@ export function chatTokenLogprob(token: string, top: number): ChatTokenLogprob {
 export type CompletionLogprobs = {
   tokens: string[]
   token_logprobs: number[]
-  top_logprobs: Record<string, number>[] | null
+  top_logprobs: Record<string, number>[]
   text_offset: number[]
 }
 
@@ -60,12 +60,10 @@ export function completionLogprobs(tokens: string[], top: number, offset: number
   return {
     tokens,
     token_logprobs: tokens.map(tokenLogprob),
-    top_logprobs:
-      top > 0
-        ? tokens.map((token) =>
-            Object.fromEntries(topAlternatives(token, top).map((e) => [e.token, e.logprob])),
-          )
-        : null,
+    // The sampled token is always listed, as OpenAI does: `logprobs: 0` gives it alone.
+    top_logprobs: tokens.map((token) =>
+      Object.fromEntries(topAlternatives(token, Math.max(1, top)).map((e) => [e.token, e.logprob])),
+    ),
     text_offset,
   }
 }

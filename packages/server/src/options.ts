@@ -50,6 +50,12 @@ export interface ServerOptions {
   clientId?: (request: Request, remoteAddress: string | undefined) => string
   /** Bounds on the work one request may ask of the built-in models; see {@link WorkLimits}. */
   limits?: Partial<WorkLimits>
+  /**
+   * Which requests may ask for faults (`x-kindling-fault`, a `+fault` model suffix), fixed at start:
+   * `'builtin'` the built-in models only (default), `'all'` forwarded requests and the model list of a
+   * proxy too, `'none'` no request. A request outside it is served as if it asked for no fault.
+   */
+  faults?: FaultScope
 }
 
 /**
@@ -67,6 +73,25 @@ export interface WorkLimits {
   maxDelayMs: number
   /** Largest per-chunk delay × chunks a request may ask for. Default 300 000 ms. */
   maxTotalDelayMs: number
+}
+
+/** Which requests may ask for faults; see {@link ServerOptions.faults}. */
+export type FaultScope = 'builtin' | 'all' | 'none'
+/** Faults on for the built-in models, off for the production path (forwarded requests). */
+export const DEFAULT_FAULTS: FaultScope = 'builtin'
+const FAULT_SCOPES: readonly FaultScope[] = ['builtin', 'all', 'none']
+
+/** Parses a fault scope as the CLI and env take it; throws naming `name` and the allowed values. */
+export function parseFaultScope(value: string, name = 'faults'): FaultScope {
+  const trimmed = value.trim()
+  const scope = FAULT_SCOPES.find((candidate) => candidate === trimmed)
+  if (!scope) throw new Error(`${name} must be one of ${FAULT_SCOPES.join(', ')}, got '${value}'`)
+  return scope
+}
+
+/** Whether faults apply to built-in models and to forwarded requests under `scope`. */
+export function faultScopeOf(scope: FaultScope): { builtin: boolean; proxied: boolean } {
+  return { builtin: scope !== 'none', proxied: scope === 'all' }
 }
 
 /**
@@ -158,7 +183,7 @@ function numberFromEnv(name: string, raw: string): number {
 
 /**
  * Server options from environment variables: `FIREWORKS_API_KEY` (turns the proxy on),
- * `KINDLING_UPSTREAM_URL`, `KINDLING_DELAY_MS`, `KINDLING_CORS`, `KINDLING_ALLOWED_HOSTS`,
+ * `KINDLING_UPSTREAM_URL`, `KINDLING_DELAY_MS`, `KINDLING_CORS`, `KINDLING_ALLOWED_HOSTS`, `KINDLING_FAULTS`,
  * `KINDLING_NO_BUILTINS` (`1`: serve no built-in models), `KINDLING_MAX_BODY_BYTES`, the
  * {@link WorkLimits} (`KINDLING_MAX_CHOICES`, `KINDLING_MAX_ANSWER_TOKENS`,
  * `KINDLING_MAX_TOOL_ARGUMENT_BYTES`, `KINDLING_MAX_DELAY_MS`, `KINDLING_MAX_TOTAL_DELAY_MS`),
@@ -175,6 +200,7 @@ export function serverOptionsFromEnv(
   if (env.KINDLING_CORS !== undefined) options.cors = parseCors(env.KINDLING_CORS)
   if (env.KINDLING_ALLOWED_HOSTS?.trim()) options.allowedHosts = parseAllowedHosts(env.KINDLING_ALLOWED_HOSTS)
   if (/^(1|true|yes)$/i.test(env.KINDLING_NO_BUILTINS?.trim() ?? '')) options.builtins = false
+  if (env.KINDLING_FAULTS?.trim()) options.faults = parseFaultScope(env.KINDLING_FAULTS, 'KINDLING_FAULTS')
   for (const [name, key] of Object.entries(NUMBER_ENV)) {
     const raw = env[name]?.trim()
     if (raw) options[key] = numberFromEnv(name, raw)

@@ -94,6 +94,25 @@ describe('kindling-server CLI', () => {
     expect(cli.output()).not.toContain('cli-secret-key')
   })
 
+  it('honours faults on forwarded requests only with --faults all', async () => {
+    // Nothing listens on the upstream: a request that is not faulted gets the proxy's 502.
+    const env = { FIREWORKS_API_KEY: 'k', KINDLING_UPSTREAM_URL: 'http://127.0.0.1:1/v1' }
+    const ask = async (url: string) =>
+      (
+        await fetch(`${url}/v1/chat/completions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-kindling-fault': '429' },
+          body: JSON.stringify({ model: 'remote', messages: [{ role: 'user', content: 'hi' }] }),
+        })
+      ).status
+    const all = startCli(['--port', '0', '--faults', 'all'], env)
+    const byDefault = startCli(['--port', '0'], env)
+    expect(await ask(await all.url)).toBe(429)
+    expect(all.output()).toContain('faults:   all')
+    expect(await ask(await byDefault.url)).toBe(502)
+    expect(byDefault.output()).toContain('faults:   built-in models only')
+  })
+
   it('refuses a flag value that is not a number', async () => {
     const cli = startCli(['--port', 'eighty'])
     await expect(cli.url).rejects.toThrow(/--port needs a non-negative number/)

@@ -200,12 +200,25 @@ describe('logprobs', () => {
     expect(streamed).toEqual(content)
   })
 
-  it('leaves logprobs out unless asked', async () => {
+  it('sends logprobs and refusal as null unless asked, as OpenAI does', async () => {
     const server = await serve()
     const whole = await (
       await post(server, '/v1/chat/completions', { model: 'kindling-echo', messages: [user('hi')] })
     ).json()
-    expect(whole.choices[0].logprobs).toBeUndefined()
+    expect(whole.choices[0].logprobs).toBeNull()
+    expect(whole.choices[0].message.refusal).toBeNull()
+  })
+
+  it('lists the sampled token alone as top_logprobs for completions with logprobs 0', async () => {
+    const server = await serve()
+    const whole = await (
+      await post(server, '/v1/completions', { model: 'kindling-echo', logprobs: 0, prompt: 'a b' })
+    ).json()
+    const logprobs = whole.choices[0].logprobs
+    expect(logprobs.top_logprobs).toEqual([
+      { a: logprobs.token_logprobs[0] },
+      { ' b': logprobs.token_logprobs[1] },
+    ])
   })
 
   it('gives completion logprobs with tokens, offsets and top alternatives', async () => {
