@@ -205,6 +205,7 @@ export function parseErrorBody(text: string): ParsedErrorBody {
       } else if (record) {
         result.message = stringOf(record.message) ?? detailMessage(record.detail)
         result.type = stringOf(record.type)
+        result.code = typeof record.code === 'number' ? record.code : stringOf(record.code)
       }
       return result
     } catch {

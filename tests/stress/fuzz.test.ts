@@ -1,16 +1,16 @@
-import { type RunningServer, startServer } from '@kindling/server'
-import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   APIStreamError,
-  accumulateChatChunks,
-  accumulateCompletionChunks,
   type ChatCompletionStreamResponse,
   type CompletionStreamResponse,
   ResponseValidationError,
   toChatCompletionResponse,
   toCompletionResponse,
-} from '../index.ts'
+} from '@kindling/client'
+import { type RunningServer, startServer } from '@kindling/server'
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { accumulateChatChunks } from '../../packages/client/src/accumulateChat.ts'
+import { accumulateCompletionChunks } from '../../packages/client/src/accumulateCompletion.ts'
 import { type Recording, recordStreams } from './recordings.ts'
 import { createReplayer, type Outcome, splitAt, trickyOffsets } from './replay.ts'
 import {
