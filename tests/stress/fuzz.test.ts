@@ -146,7 +146,7 @@ describe('fuzzing recorded streams of every built-in model', () => {
             const before = jsonEventIndexes(recording.events).filter((index) => index < at).length
             const kept = recording.expected.chunks.slice(0, before)
             const expectedClass =
-              item.kind === 'error-event' || item.kind === 'error-chunk'
+              item.kind === 'error-event' || item.kind === 'error-chunk' || item.kind === 'error-field'
                 ? APIStreamError
                 : ResponseValidationError
             expect(outcome.error).toBeInstanceOf(expectedClass)
