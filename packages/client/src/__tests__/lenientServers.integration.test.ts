@@ -38,6 +38,8 @@ const server = useStandInServer({
     chunk([{ index: 0, delta: { content: 'Par' } }]),
     'error: {"code":500,"message":"context shift failed","type":"server_error"}',
   ]),
+  // A model list with nothing but ids (llama.cpp, some gateways).
+  '/v1/bare/models': json(200, { data: [{ id: 'a' }, { id: 'b', object: null }] }),
   // An Express app without that route, and other error body shapes.
   '/v1/express/models': json(404, { message: 'Cannot GET /v1/models on this app' }),
   '/v1/express-default/models': (_request, response) => {
@@ -113,6 +115,13 @@ describe('a server that leaves metadata out', () => {
     expect((error as ResponseValidationError).partial?.choices[0]).toMatchObject({
       message: { content: 'ok' },
     })
+  })
+})
+
+describe('a bare model list', () => {
+  it('needs only the ids', async () => {
+    const list = await client('bare').models.list()
+    expect(list.data.map((model) => model.id)).toEqual(['a', 'b'])
   })
 })
 
