@@ -1,3 +1,4 @@
+import type { ChatChoiceState } from '../accumulateChat.ts'
 import type { KindlingClient } from '../createClient.ts'
 
 // Checked by `pnpm typecheck` (tsc), not run: each `@ts-expect-error` fails the typecheck if the
@@ -50,4 +51,10 @@ export async function requestTypes(client: KindlingClient): Promise<void> {
   const unnamed = { type: 'json_schema', json_schema: { schema: {} } } as const
   // @ts-expect-error a json_schema format needs a name
   await client.completion.create(model, 'Once', { response_format: unnamed })
+}
+
+// The accumulated text is opaque: read with `joinPieces`, not by walking its list.
+export function accumulatedIsOpaque(choice: ChatChoiceState): unknown {
+  // @ts-expect-error the list's nodes are not part of the public type
+  return choice.content?.previous
 }
