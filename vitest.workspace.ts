@@ -24,7 +24,8 @@ export default [
     test: {
       name: 'node',
       environment: 'node',
-      include: ['packages/{client,server}/src/**/*.test.ts'],
+      // tests/: the client against the real server (client + server), and the stress runs.
+      include: ['packages/{client,server}/src/**/*.test.ts', 'tests/**/*.test.ts'],
     },
   },
   {

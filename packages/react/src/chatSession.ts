@@ -3,6 +3,7 @@ import {
   type ChatChoiceState,
   type ChatCompletionParams,
   type ChatCompletionResponse,
+  type ChatCompletionStream,
   type ChatCompletionStreamResponse,
   type ChatRequestMessage,
   createChatAccumulator,
@@ -10,6 +11,7 @@ import {
   type KindlingClient,
   type KindlingError,
   type RequestOptions,
+  serverTimeToFirstTokenMs,
   toChatCompletionResponse,
   toChatMessage,
 } from '@kindling/client'
@@ -88,6 +90,8 @@ interface Run {
   readonly controller: AbortController
   accumulator: ChatAccumulatorState
   firstTokenAt: number | undefined
+  /** For the server's own timing (`perfMetrics`), once the response headers arrived. */
+  stream: ChatCompletionStream | undefined
   readonly startedAt: number
   readonly model: string
   cancelBatch(): void
@@ -137,7 +141,12 @@ function renderAnswer(
       choices.length > 1
         ? { count: choices.length, selected, choices: choices.map(alternativeOf) }
         : undefined,
-    timing: { startedAt: run.startedAt, firstTokenAt: run.firstTokenAt, finishedAt },
+    timing: {
+      startedAt: run.startedAt,
+      firstTokenAt: run.firstTokenAt,
+      finishedAt,
+      serverTimeToFirstToken: serverTimeToFirstTokenMs(run.stream?.perfMetrics),
+    },
   }
 }
 
@@ -215,6 +224,7 @@ export function createChatSession(
       controller: new AbortController(),
       accumulator: createChatAccumulator(),
       firstTokenAt: undefined,
+      stream: undefined,
       startedAt: Date.now(),
       model: config.model,
       cancelBatch: () => {},
@@ -250,6 +260,7 @@ export function createChatSession(
         signal: run.controller.signal,
       })
       if (!live()) return stream.abort()
+      run.stream = stream
       let opened = false
       for await (const chunk of stream) {
         if (!live()) break

@@ -22,6 +22,8 @@ export interface MessageTiming {
   readonly startedAt: number
   readonly firstTokenAt?: number | undefined
   readonly finishedAt?: number | undefined
+  /** The server's own time to first token (ms), when it reports one (Fireworks' `fireworks-*` metrics). */
+  readonly serverTimeToFirstToken?: number | undefined
 }
 
 /** One of the `n` choices of an answer requested with `n` > 1. */
@@ -182,7 +184,10 @@ export function createChatStore(initialMessages: readonly ChatMessageInput[] = [
 
 /** Time to first token (ms) and output tokens per second of an answer, when known. */
 export interface MessageStats {
+  /** Measured here: from sending the request to the first token arriving. */
   timeToFirstToken: number | undefined
+  /** As the server reported it (Fireworks), without the network: compare with `timeToFirstToken`. */
+  serverTimeToFirstToken: number | undefined
   tokensPerSecond: number | undefined
 }
 
@@ -196,5 +201,5 @@ export function messageStats(message: Pick<ChatUIMessage, 'timing' | 'usage'>): 
     first !== undefined && timing?.finishedAt !== undefined ? (timing.finishedAt - first) / 1000 : undefined
   const tokensPerSecond =
     typeof tokens === 'number' && seconds !== undefined && seconds > 0 ? tokens / seconds : undefined
-  return { timeToFirstToken, tokensPerSecond }
+  return { timeToFirstToken, serverTimeToFirstToken: timing?.serverTimeToFirstToken, tokensPerSecond }
 }

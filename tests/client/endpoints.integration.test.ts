@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { ChatCompletionStreamResponse, ChatMessage } from '../schemas.ts'
-import { MODELS, usePeer, user, weatherTool } from './peer.ts'
+import type { ChatCompletionStreamResponse, ChatMessage } from '../../packages/client/src/schemas.ts'
+import { MODELS, user, weatherTool, withPeer } from '../support/peer.ts'
 
-const peer = usePeer()
+const peer = withPeer()
 
 describe('models.list', () => {
   it('lists every built-in model', async () => {

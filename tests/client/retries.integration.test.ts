@@ -5,10 +5,10 @@ import {
   APIUserAbortError,
   InternalServerError,
   RateLimitError,
-} from '../errors.ts'
-import { fault, usePeer, user } from './peer.ts'
+} from '../../packages/client/src/errors.ts'
+import { fault, user, withPeer } from '../support/peer.ts'
 
-const peer = usePeer()
+const peer = withPeer()
 const messages = [user('retry me')]
 const chatRequests = () => peer.requests.filter((line) => line.startsWith('POST /v1/chat/completions'))
 

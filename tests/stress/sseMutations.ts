@@ -29,7 +29,8 @@ const EOLS: readonly Eol[] = ['\n', '\r', '\r\n']
 const lineText = fc.string({ unit: 'grapheme', maxLength: 30 }).map((text) => text.replace(/[\r\n]/g, ' '))
 const fieldName = fc
   .stringMatching(/^[a-z][a-z0-9_-]{0,8}$/)
-  .filter((name) => name !== 'data' && name !== 'event')
+  // `error` is not ignored: llama.cpp reports a failure as an `error:` line (see `hostile`).
+  .filter((name) => name !== 'data' && name !== 'event' && name !== 'error')
 
 /** Lines the SSE spec ignores wherever they stand: comments, `id`, `retry`, unknown fields. */
 export const ignoredLine: fc.Arbitrary<string> = fc.oneof(
@@ -88,6 +89,7 @@ export type Hostile =
   | { kind: 'wrong-shape'; json: string }
   | { kind: 'error-event'; data: string }
   | { kind: 'error-chunk' }
+  | { kind: 'error-field' }
   | { kind: 'second-data-line'; text: string }
 
 export const hostile: fc.Arbitrary<Hostile> = fc.oneof(
@@ -117,6 +119,7 @@ export const hostile: fc.Arbitrary<Hostile> = fc.oneof(
     .oneof(fc.constant('{"error":{"message":"overloaded","type":"server_error"}}'), lineText)
     .map((data) => ({ kind: 'error-event' as const, data })),
   fc.constant({ kind: 'error-chunk' as const }),
+  fc.constant({ kind: 'error-field' as const }),
   // JSON allows trailing whitespace: only a line with something in it breaks the chunk.
   lineText.filter((text) => text.trim() !== '').map((text) => ({ kind: 'second-data-line' as const, text })),
 )
@@ -142,6 +145,9 @@ export function insertHostile(events: Events, at: number, item: Hostile): Events
       break
     case 'error-chunk':
       block(['data: {"error":{"message":"The server had an error","type":"server_error","code":null}}'])
+      break
+    case 'error-field':
+      block(['error: {"code":500,"message":"context shift failed","type":"server_error"}'])
       break
     case 'second-data-line':
       out[at]?.push(`data: ${item.text}`)

@@ -1,6 +1,10 @@
 import { type RunningServer, type StartServerOptions, startServer } from '@kindling/server'
 import { afterAll, beforeAll } from 'vitest'
-import { type ClientOptions, createClient, type KindlingClient } from '../createClient.ts'
+import {
+  type ClientOptions,
+  createClient,
+  type KindlingClient,
+} from '../../packages/client/src/createClient.ts'
 
 // The real test peer: @kindling/server on 127.0.0.1, one per test file, over real HTTP.
 
@@ -26,7 +30,7 @@ export interface Peer {
 }
 
 /** Starts the server before the file's tests and closes it after. */
-export function usePeer(options: StartServerOptions = {}): Peer {
+export function withPeer(options: StartServerOptions = {}): Peer {
   const peer = { requests: [] as string[] } as Peer
   beforeAll(async () => {
     peer.server = await startServer({

@@ -1,8 +1,8 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import { type ChatCompletionResponse, createClient, type KindlingClient } from '@kindling/client'
 import { type RunningServer, startServer } from '@kindling/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ChatCompletionResponse, createClient, type KindlingClient } from '../index.ts'
 import { type StandInUpstream, startStandInUpstream, UPSTREAM_PREFIX } from './standInUpstream.ts'
 import { LOAD_ROUNDS, LOAD_STREAMS } from './stressConfig.ts'
 

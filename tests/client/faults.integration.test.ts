@@ -12,11 +12,15 @@ import {
   PermissionDeniedError,
   RateLimitError,
   ResponseValidationError,
-} from '../errors.ts'
-import type { ChatCompletionResponse, ChatCompletionStreamResponse, CompletionResponse } from '../schemas.ts'
-import { fault, usePeer, user } from './peer.ts'
+} from '../../packages/client/src/errors.ts'
+import type {
+  ChatCompletionResponse,
+  ChatCompletionStreamResponse,
+  CompletionResponse,
+} from '../../packages/client/src/schemas.ts'
+import { fault, user, withPeer } from '../support/peer.ts'
 
-const peer = usePeer()
+const peer = withPeer()
 const messages = [user('The quick brown fox jumps over the lazy dog')]
 
 async function rejection(promise: Promise<unknown>): Promise<APIError> {

@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { APIStreamError, APIUserAbortError } from '../errors.ts'
-import type { ChatCompletionResponse } from '../schemas.ts'
-import { delta, sseText } from './fixtures.ts'
-import { usePeer, user } from './peer.ts'
+import { delta, sseText } from '../../packages/client/src/__tests__/fixtures.ts'
+import { APIStreamError, APIUserAbortError } from '../../packages/client/src/errors.ts'
+import type { ChatCompletionResponse } from '../../packages/client/src/schemas.ts'
+import { user, withPeer } from '../support/peer.ts'
 
 // The browser setup: the client has no key and talks to @kindling/server, which forwards requests
 // for non-built-in models to an upstream with its own key. The upstream here is a small local server.
@@ -66,7 +66,7 @@ afterAll(async () => {
   await new Promise((resolve) => upstream.close(resolve))
 })
 
-const peer = usePeer({
+const peer = withPeer({
   get upstream() {
     return { url: upstreamUrl, apiKey: UPSTREAM_KEY }
   },

@@ -1,15 +1,15 @@
-import { type RunningServer, startServer } from '@kindling/server'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   APIConnectionError,
-  accumulateChatChunks,
-  accumulateCompletionChunks,
   type ChatCompletionStreamResponse,
   type CompletionStreamResponse,
   ResponseValidationError,
   toChatCompletionResponse,
   toCompletionResponse,
-} from '../index.ts'
+} from '@kindling/client'
+import { type RunningServer, startServer } from '@kindling/server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { accumulateChatChunks } from '../../packages/client/src/accumulateChat.ts'
+import { accumulateCompletionChunks } from '../../packages/client/src/accumulateCompletion.ts'
 import { FUZZ_TEXT, type Recording, recordStreams } from './recordings.ts'
 import { createReplayer, type Outcome } from './replay.ts'
 import { TRUNCATION_STRIDE } from './stressConfig.ts'

@@ -1,4 +1,4 @@
-import { type APIError, createClient, KindlingError } from '../index.ts'
+import { type APIError, createClient, KindlingError } from '@kindling/client'
 import type { Recording } from './recordings.ts'
 
 // Replays bytes through the public client (a `fetch` that answers with them), so the fuzz suites

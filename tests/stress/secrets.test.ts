@@ -1,7 +1,7 @@
 import { inspect } from 'node:util'
+import { createClient, type LogLevel, setConsoleLogLevel } from '@kindling/client'
 import { type RunningServer, startServer } from '@kindling/server'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createClient, type LogLevel, setConsoleLogLevel } from '../index.ts'
 
 // No API key in anything the client prints, at any log level, on any path: success, stream, retry,
 // HTTP errors, stream faults, connection failures, aborts. Console output and the errors thrown

@@ -1,16 +1,16 @@
-import { type RunningServer, startServer } from '@kindling/server'
-import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   APIStreamError,
-  accumulateChatChunks,
-  accumulateCompletionChunks,
   type ChatCompletionStreamResponse,
   type CompletionStreamResponse,
   ResponseValidationError,
   toChatCompletionResponse,
   toCompletionResponse,
-} from '../index.ts'
+} from '@kindling/client'
+import { type RunningServer, startServer } from '@kindling/server'
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { accumulateChatChunks } from '../../packages/client/src/accumulateChat.ts'
+import { accumulateCompletionChunks } from '../../packages/client/src/accumulateCompletion.ts'
 import { type Recording, recordStreams } from './recordings.ts'
 import { createReplayer, type Outcome, splitAt, trickyOffsets } from './replay.ts'
 import {
@@ -146,7 +146,7 @@ describe('fuzzing recorded streams of every built-in model', () => {
             const before = jsonEventIndexes(recording.events).filter((index) => index < at).length
             const kept = recording.expected.chunks.slice(0, before)
             const expectedClass =
-              item.kind === 'error-event' || item.kind === 'error-chunk'
+              item.kind === 'error-event' || item.kind === 'error-chunk' || item.kind === 'error-field'
                 ? APIStreamError
                 : ResponseValidationError
             expect(outcome.error).toBeInstanceOf(expectedClass)

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createClient, DEFAULT_BASE_URL } from '../createClient.ts'
-import { InvalidArgumentError } from '../errors.ts'
-import type { LogSink } from '../logger.ts'
-import { fault, usePeer, user } from './peer.ts'
+import { createClient, DEFAULT_BASE_URL } from '../../packages/client/src/createClient.ts'
+import { InvalidArgumentError } from '../../packages/client/src/errors.ts'
+import type { LogSink } from '../../packages/client/src/logger.ts'
+import { fault, user, withPeer } from '../support/peer.ts'
 
-const peer = usePeer()
+const peer = withPeer()
 
 function memorySink() {
   const lines: string[] = []

@@ -1,23 +1,18 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { accumulateChatChunk, createChatAccumulator, toChatCompletionResponse } from '../accumulateChat.ts'
-import {
-  accumulateCompletionChunk,
-  createCompletionAccumulator,
-  toCompletionResponse,
-} from '../accumulateCompletion.ts'
-import { APIConnectionError, type APIError } from '../errors.ts'
-import { createLogger } from '../logger.ts'
-import type { RequestHandle } from '../request.ts'
-import { ChatCompletionStreamResponseSchema, CompletionStreamResponseSchema } from '../schemas.ts'
-import { createStream } from '../stream.ts'
-import { byteStream, splitAt } from './fixtures.ts'
-import { usePeer, weatherTool } from './peer.ts'
+import { byteStream, splitAt } from '../../packages/client/src/__tests__/fixtures.ts'
+import { chatStreamSpec } from '../../packages/client/src/chatCompletion.ts'
+import { completionStreamSpec } from '../../packages/client/src/completion.ts'
+import { APIConnectionError, type APIError } from '../../packages/client/src/errors.ts'
+import { createLogger } from '../../packages/client/src/logger.ts'
+import type { RequestHandle } from '../../packages/client/src/request.ts'
+import { createStream } from '../../packages/client/src/stream.ts'
+import { weatherTool, withPeer } from '../support/peer.ts'
 
 // The same SSE bytes, recorded from the real server, cut at random points (inside multi-byte UTF-8
 // characters and CRLF pairs included) must read as exactly the same chunks and final response.
 
-const peer = usePeer()
+const peer = withPeer()
 const text = 'Ünïcödé → 🔥🚀 世界 «quotes» ok'
 
 interface Recording {
@@ -102,28 +97,8 @@ async function read(recording: Recording, parts: Uint8Array[]) {
   const logger = createLogger('off')
   const stream =
     recording.path === '/chat/completions'
-      ? createStream(
-          handle,
-          {
-            what: 'chat completion chunk',
-            schema: ChatCompletionStreamResponseSchema,
-            initial: createChatAccumulator(),
-            accumulate: accumulateChatChunk,
-            toResponse: toChatCompletionResponse,
-          },
-          logger,
-        )
-      : createStream(
-          handle,
-          {
-            what: 'completion chunk',
-            schema: CompletionStreamResponseSchema,
-            initial: createCompletionAccumulator(),
-            accumulate: accumulateCompletionChunk,
-            toResponse: toCompletionResponse,
-          },
-          logger,
-        )
+      ? createStream(handle, chatStreamSpec(), logger)
+      : createStream(handle, completionStreamSpec(), logger)
   const chunks: unknown[] = []
   for await (const chunk of stream as AsyncIterable<unknown>) chunks.push(chunk)
   return { chunks, final: await stream.finalResponse() }

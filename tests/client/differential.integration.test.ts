@@ -1,12 +1,12 @@
 import OpenAI from 'openai'
 import { describe, expect, it } from 'vitest'
-import type { ChatCompletionResponse } from '../schemas.ts'
-import { MODELS, usePeer, user, weatherTool } from './peer.ts'
+import type { ChatCompletionResponse } from '../../packages/client/src/schemas.ts'
+import { MODELS, user, weatherTool, withPeer } from '../support/peer.ts'
 
 // The official OpenAI SDK and @kindling/client read the same streams from the server and must agree
 // on what they accumulate.
 
-const peer = usePeer()
+const peer = withPeer()
 const openai = () => new OpenAI({ baseURL: `${peer.server.url}/v1`, apiKey: 'unused', maxRetries: 0 })
 
 /** What both clients must agree on, from a chat completion of either. */

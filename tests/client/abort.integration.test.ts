@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { type APIError, APITimeoutError, APIUserAbortError } from '../errors.ts'
-import type { ChatCompletionResponse } from '../schemas.ts'
-import { fault, usePeer, user } from './peer.ts'
+import { type APIError, APITimeoutError, APIUserAbortError } from '../../packages/client/src/errors.ts'
+import type { ChatCompletionResponse } from '../../packages/client/src/schemas.ts'
+import { fault, user, withPeer } from '../support/peer.ts'
 
-const peer = usePeer()
+const peer = withPeer()
 const slow = { stream: true as const, max_tokens: 500, ...fault('delay=20') }
 
 async function rejection(promise: Promise<unknown>): Promise<APIError> {
