@@ -4,7 +4,6 @@ import { playwright } from '@vitest/browser-playwright'
 import type { TestProjectInlineConfiguration } from 'vitest/config'
 import { kindlingServerPlugin } from './.storybook/kindlingServerPlugin.ts'
 import { chromiumLaunchOptions } from './scripts/chromium.ts'
-import { nodeWorkspaceAliases, workspaceAliases } from './scripts/workspaceAliases.ts'
 
 // A fresh object per project: Vitest writes into it while resolving browser projects.
 const browser = () => ({
@@ -20,7 +19,6 @@ const browser = () => ({
  */
 export default [
   {
-    resolve: { alias: nodeWorkspaceAliases },
     test: {
       name: 'node',
       environment: 'node',
@@ -28,8 +26,15 @@ export default [
     },
   },
   {
+    test: {
+      // Checks of the repository itself: config loading, package manifests, README examples.
+      name: 'repo',
+      environment: 'node',
+      include: ['scripts/__tests__/**/*.test.ts'],
+    },
+  },
+  {
     plugins: [react()],
-    resolve: { alias: workspaceAliases },
     test: {
       name: 'dom',
       environment: 'jsdom',
@@ -38,7 +43,6 @@ export default [
     },
   },
   {
-    resolve: { alias: workspaceAliases },
     // The embedded server, same-origin under /v1, as in Storybook: real HTTP from real Chromium.
     plugins: [react(), kindlingServerPlugin({ delayMs: 5 })],
     test: {
@@ -48,7 +52,6 @@ export default [
     },
   },
   {
-    resolve: { alias: workspaceAliases },
     test: {
       // Unit tests of the app's own modules, and its end-to-end test in Chromium (driven from Node).
       name: 'playground',
@@ -57,7 +60,6 @@ export default [
     },
   },
   {
-    resolve: { alias: workspaceAliases },
     test: {
       name: 'bench',
       environment: 'node',
@@ -66,7 +68,6 @@ export default [
   },
   {
     plugins: [storybookTest({ configDir: '.storybook' })],
-    resolve: { alias: workspaceAliases },
     test: {
       name: 'storybook',
       browser: browser(),
