@@ -31,6 +31,18 @@ export default [
       name: 'repo',
       environment: 'node',
       include: ['scripts/__tests__/**/*.test.ts'],
+      exclude: ['scripts/__tests__/packed.test.ts'],
+    },
+  },
+  {
+    test: {
+      // The packages as npm publishes them, installed into an app outside the workspace. Slow: it
+      // builds, packs and runs an npm install.
+      name: 'packed',
+      environment: 'node',
+      include: ['scripts/__tests__/packed.test.ts'],
+      testTimeout: 300_000,
+      hookTimeout: 600_000,
     },
   },
   {
