@@ -19,6 +19,8 @@ const browser = () => ({
  */
 export default [
   {
+    // The root config's timeouts and other test options apply here too (not the default otherwise).
+    extends: true,
     test: {
       name: 'node',
       environment: 'node',
@@ -26,6 +28,7 @@ export default [
     },
   },
   {
+    extends: true,
     test: {
       // Checks of the repository itself: config loading, package manifests, README examples.
       name: 'repo',
@@ -35,6 +38,7 @@ export default [
     },
   },
   {
+    extends: true,
     test: {
       // The packages as npm publishes them, installed into an app outside the workspace. Slow: it
       // builds, packs and runs an npm install.
@@ -46,6 +50,7 @@ export default [
     },
   },
   {
+    extends: true,
     plugins: [react()],
     test: {
       name: 'dom',
@@ -55,6 +60,7 @@ export default [
     },
   },
   {
+    extends: true,
     // The embedded server, same-origin under /v1, as in Storybook: real HTTP from real Chromium.
     plugins: [react(), kindlingServerPlugin({ delayMs: 5 })],
     test: {
@@ -64,6 +70,7 @@ export default [
     },
   },
   {
+    extends: true,
     test: {
       // Unit tests of the app's own modules, and its end-to-end test in Chromium (driven from Node).
       name: 'playground',
@@ -72,6 +79,7 @@ export default [
     },
   },
   {
+    extends: true,
     test: {
       name: 'bench',
       environment: 'node',
@@ -79,6 +87,7 @@ export default [
     },
   },
   {
+    extends: true,
     plugins: [storybookTest({ configDir: '.storybook' })],
     test: {
       name: 'storybook',
