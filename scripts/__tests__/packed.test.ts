@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { APP_DEPENDENCIES, APP_DEV_DEPENDENCIES, APP_FILES } from '../packed/app.ts'
+import { APP_FILES, APP_PEERS, appManifest } from '../packed/app.ts'
 import { listFiles, packageRoots, stringsIn } from '../packed/files.ts'
 
 // The packages as npm publishes them: built, packed with `pnpm pack` (which applies publishConfig),
@@ -19,11 +19,16 @@ type PackageName = (typeof PACKAGES)[number]
 const PEERS = ['react', 'react-dom', '@tanstack/react-query'] as const
 
 const exec = promisify(execFile)
+/** Runs a command; a failure's message carries what it printed (tsc's errors, say). */
 const run = (command: string, args: string[], cwd: string) =>
   exec(command, args, {
     cwd,
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, COREPACK_INTEGRITY_KEYS: '0' },
+  }).catch((error: Error & { stdout?: string; stderr?: string }) => {
+    throw new Error(
+      `${command} ${args.join(' ')} failed in ${cwd}:\n${error.stdout ?? ''}${error.stderr ?? ''}`,
+    )
   })
 
 let work: string
@@ -116,80 +121,74 @@ describe('the packed packages', () => {
   })
 })
 
-describe('a Vite + React app that installs the tarballs', () => {
-  let app: string
-  let server: ChildProcess | undefined
+describe.each(APP_PEERS)(
+  'a Vite + React app (React $react, TanStack Query $query) that installs the tarballs',
+  (peers) => {
+    let app: string
+    let server: ChildProcess | undefined
 
-  beforeAll(async () => {
-    app = join(work, 'app')
-    for (const [path, text] of Object.entries(APP_FILES)) {
-      await mkdir(dirname(join(app, path)), { recursive: true })
-      await writeFile(join(app, path), text)
-    }
-    const kindling = Object.fromEntries(
-      PACKAGES.map((name) => [`@kindling/${name}`, `file:${tarballs[name]}`]),
-    )
-    const manifest = {
-      name: 'kindling-packed-app',
-      private: true,
-      type: 'module',
-      dependencies: { ...kindling, ...APP_DEPENDENCIES },
-      devDependencies: APP_DEV_DEPENDENCIES,
-    }
-    await writeFile(join(app, 'package.json'), JSON.stringify(manifest, null, 2))
-    // npm, as most users install; only the npm registry is used.
-    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], app)
-  }, 600_000)
+    beforeAll(async () => {
+      app = join(work, `app-react-${peers.react}`)
+      for (const [path, text] of Object.entries(APP_FILES)) {
+        await mkdir(dirname(join(app, path)), { recursive: true })
+        await writeFile(join(app, path), text)
+      }
+      const files = Object.fromEntries(PACKAGES.map((name) => [`@kindling/${name}`, tarballs[name]]))
+      await writeFile(join(app, 'package.json'), JSON.stringify(appManifest(peers, files), null, 2))
+      // npm, as most users install; only the npm registry is used.
+      await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], app)
+    }, 600_000)
 
-  afterAll(() => {
-    if (server?.pid && server.exitCode === null) server.kill('SIGTERM')
-  })
-
-  it('has one copy of each peer in node_modules', async () => {
-    const manifestsInstalled = (await listFiles(join(app, 'node_modules')))
-      .filter((file) => file.endsWith('/package.json'))
-      .map((file) => `/node_modules/${file}`)
-    for (const peer of PEERS) expect(packageRoots(manifestsInstalled, peer), peer).toHaveProperty('size', 1)
-    const query = JSON.parse(
-      await readFile(join(app, 'node_modules/@tanstack/react-query/package.json'), 'utf8'),
-    )
-    expect(query.version).toBe(APP_DEPENDENCIES['@tanstack/react-query'])
-  })
-
-  it('typechecks (library types included) and builds with one copy of each peer in the bundle', async () => {
-    await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], app)
-    await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], app)
-    const modules: string[] = JSON.parse(await readFile(join(app, 'bundled-modules.json'), 'utf8'))
-    for (const name of [
-      ...PEERS,
-      '@tanstack/query-core',
-      '@kindling/react',
-      '@kindling/client',
-      '@kindling/ui',
-    ]) {
-      expect(packageRoots(modules, name), name).toHaveProperty('size', 1)
-    }
-  }, 300_000)
-
-  it('runs the kindling-server bin as `npx kindling-server` does', async () => {
-    server = spawn(join(app, 'node_modules/.bin/kindling-server'), ['--port', '0', '--delay', '0'], {
-      cwd: app,
+    afterAll(() => {
+      if (server?.pid && server.exitCode === null) server.kill('SIGTERM')
     })
-    let output = ''
-    server.stdout?.on('data', (data) => {
-      output += data
+
+    it('has one copy of each peer in node_modules', async () => {
+      const manifestsInstalled = (await listFiles(join(app, 'node_modules')))
+        .filter((file) => file.endsWith('/package.json'))
+        .map((file) => `/node_modules/${file}`)
+      for (const peer of PEERS) expect(packageRoots(manifestsInstalled, peer), peer).toHaveProperty('size', 1)
+      const installed = async (name: string) =>
+        JSON.parse(await readFile(join(app, 'node_modules', name, 'package.json'), 'utf8')).version
+      expect(await installed('@tanstack/react-query')).toBe(peers.query)
+      expect(await installed('react')).toBe(peers.react)
     })
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setInterval(() => {
-        const match = /listening on (http:\/\/\S+)/.exec(output)
-        if (match?.[1]) {
-          clearInterval(timer)
-          resolve(match[1])
-        }
-      }, 50)
-      server?.on('exit', (code) => reject(new Error(`kindling-server exited with ${code}: ${output}`)))
+
+    it('typechecks (library types included) and builds with one copy of each peer in the bundle', async () => {
+      await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], app)
+      await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], app)
+      const modules: string[] = JSON.parse(await readFile(join(app, 'bundled-modules.json'), 'utf8'))
+      for (const name of [
+        ...PEERS,
+        '@tanstack/query-core',
+        '@kindling/react',
+        '@kindling/client',
+        '@kindling/ui',
+      ]) {
+        expect(packageRoots(modules, name), name).toHaveProperty('size', 1)
+      }
+    }, 300_000)
+
+    it('runs the kindling-server bin as `npx kindling-server` does', async () => {
+      server = spawn(join(app, 'node_modules/.bin/kindling-server'), ['--port', '0', '--delay', '0'], {
+        cwd: app,
+      })
+      let output = ''
+      server.stdout?.on('data', (data) => {
+        output += data
+      })
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setInterval(() => {
+          const match = /listening on (http:\/\/\S+)/.exec(output)
+          if (match?.[1]) {
+            clearInterval(timer)
+            resolve(match[1])
+          }
+        }, 50)
+        server?.on('exit', (code) => reject(new Error(`kindling-server exited with ${code}: ${output}`)))
+      })
+      const models = (await (await fetch(`${url}/v1/models`)).json()) as { data: { id: string }[] }
+      expect(models.data.map((model) => model.id)).toContain('kindling-echo')
     })
-    const models = (await (await fetch(`${url}/v1/models`)).json()) as { data: { id: string }[] }
-    expect(models.data.map((model) => model.id)).toContain('kindling-echo')
-  })
-})
+  },
+)

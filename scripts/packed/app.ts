@@ -1,20 +1,45 @@
 // The files of a throwaway Vite + React app that installs the packed packages as a user would.
 
-/** Versions the app brings itself: its own React and an older TanStack Query, inside our peer ranges. */
-export const APP_DEPENDENCIES = {
-  react: '19.3.1',
-  'react-dom': '19.3.1',
-  '@tanstack/react-query': '5.90.21',
+/** What an app brings itself: its React and its TanStack Query, each somewhere in our peer ranges. */
+export interface AppPeers {
+  react: string
+  reactTypes: string
+  reactDomTypes: string
+  query: string
 }
 
-/** Its tools, the versions the workspace uses (so the registry's cache usually has them). */
-export const APP_DEV_DEPENDENCIES = {
-  '@types/react': '19.3.0',
-  '@types/react-dom': '19.3.0',
-  '@types/node': '20.19.43',
-  '@vitejs/plugin-react': '6.3.0',
-  typescript: '6.0.3',
-  vite: '8.3.8',
+/**
+ * The peer versions the app is built with: current React with an older TanStack Query, and the
+ * oldest of both ranges (React 18 with TanStack Query 5.0).
+ */
+export const APP_PEERS: AppPeers[] = [
+  { react: '19.3.1', reactTypes: '19.3.0', reactDomTypes: '19.3.0', query: '5.90.21' },
+  { react: '18.3.1', reactTypes: '18.3.32', reactDomTypes: '18.3.7', query: '5.0.5' },
+]
+
+/** The app's package.json, with the Kindling packages as tarballs. */
+export function appManifest(peers: AppPeers, tarballs: Record<string, string>): object {
+  const kindling = Object.fromEntries(Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`]))
+  return {
+    name: 'kindling-packed-app',
+    private: true,
+    type: 'module',
+    dependencies: {
+      ...kindling,
+      react: peers.react,
+      'react-dom': peers.react,
+      '@tanstack/react-query': peers.query,
+    },
+    // The tools at the workspace's versions (so the registry's cache usually has them).
+    devDependencies: {
+      '@types/react': peers.reactTypes,
+      '@types/react-dom': peers.reactDomTypes,
+      '@types/node': '20.19.43',
+      '@vitejs/plugin-react': '6.3.0',
+      typescript: '6.0.3',
+      vite: '8.3.8',
+    },
+  }
 }
 
 /** Files of the app by path. */
