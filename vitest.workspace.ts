@@ -4,7 +4,6 @@ import { playwright } from '@vitest/browser-playwright'
 import type { TestProjectInlineConfiguration } from 'vitest/config'
 import { kindlingServerPlugin } from './.storybook/kindlingServerPlugin.ts'
 import { chromiumLaunchOptions } from './scripts/chromium.ts'
-import { nodeWorkspaceAliases, workspaceAliases } from './scripts/workspaceAliases.ts'
 
 // A fresh object per project: Vitest writes into it while resolving browser projects.
 const browser = () => ({
@@ -20,7 +19,8 @@ const browser = () => ({
  */
 export default [
   {
-    resolve: { alias: nodeWorkspaceAliases },
+    // The root config's timeouts and other test options apply here too (not the default otherwise).
+    extends: true,
     test: {
       name: 'node',
       environment: 'node',
@@ -29,8 +29,30 @@ export default [
     },
   },
   {
+    extends: true,
+    test: {
+      // Checks of the repository itself: config loading, package manifests, README examples.
+      name: 'repo',
+      environment: 'node',
+      include: ['scripts/__tests__/**/*.test.ts'],
+      exclude: ['scripts/__tests__/packed.test.ts'],
+    },
+  },
+  {
+    extends: true,
+    test: {
+      // The packages as npm publishes them, installed into an app outside the workspace. Slow: it
+      // builds, packs and runs an npm install.
+      name: 'packed',
+      environment: 'node',
+      include: ['scripts/__tests__/packed.test.ts'],
+      testTimeout: 300_000,
+      hookTimeout: 600_000,
+    },
+  },
+  {
+    extends: true,
     plugins: [react()],
-    resolve: { alias: workspaceAliases },
     test: {
       name: 'dom',
       environment: 'jsdom',
@@ -39,7 +61,7 @@ export default [
     },
   },
   {
-    resolve: { alias: workspaceAliases },
+    extends: true,
     // The embedded server, same-origin under /v1, as in Storybook: real HTTP from real Chromium.
     plugins: [react(), kindlingServerPlugin({ delayMs: 5 })],
     test: {
@@ -49,7 +71,7 @@ export default [
     },
   },
   {
-    resolve: { alias: workspaceAliases },
+    extends: true,
     test: {
       // Unit tests of the app's own modules, and its end-to-end test in Chromium (driven from Node).
       name: 'playground',
@@ -58,7 +80,7 @@ export default [
     },
   },
   {
-    resolve: { alias: workspaceAliases },
+    extends: true,
     test: {
       name: 'bench',
       environment: 'node',
@@ -66,8 +88,8 @@ export default [
     },
   },
   {
+    extends: true,
     plugins: [storybookTest({ configDir: '.storybook' })],
-    resolve: { alias: workspaceAliases },
     test: {
       name: 'storybook',
       browser: browser(),

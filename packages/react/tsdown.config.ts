@@ -6,4 +6,7 @@ export default defineConfig({
   dts: true,
   platform: 'neutral',
   clean: true,
+  // Next.js App Router and other React Server Components hosts: these modules use hooks and context,
+  // so they are client modules. A directive in the sources would not survive bundling.
+  banner: { js: "'use client'" },
 })

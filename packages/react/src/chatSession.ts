@@ -209,7 +209,7 @@ export function createChatSession(
     current = undefined
     run.cancelBatch()
     run.controller.abort()
-    writeAnswer(run, 'stopped', { status: 'idle', error: undefined })
+    writeAnswer(run, 'stopped', { status: 'ready', error: undefined })
   }
 
   function stop() {
@@ -285,7 +285,7 @@ export function createChatSession(
       if (!live()) return
       batcher.cancel()
       current = undefined
-      const message = writeAnswer(run, 'done', { status: 'idle' })
+      const message = writeAnswer(run, 'done', { status: 'ready' })
       if (message) config.onFinish?.(message, toChatCompletionResponse(run.accumulator))
     } catch (thrown) {
       batcher.cancel()
@@ -334,7 +334,7 @@ export function createChatSession(
       if (disposed) return
       stop()
       const messages = typeof next === 'function' ? next(store.getState().messages) : next
-      set({ ...withMessages(messages.map(toUIMessage)), status: 'idle', error: undefined })
+      set({ ...withMessages(messages.map(toUIMessage)), status: 'ready', error: undefined })
     },
     selectAlternative(messageId, index) {
       if (disposed) return

@@ -15,7 +15,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 export type ChatMessageStatus = 'streaming' | 'done' | 'stopped' | 'error'
 
 /** Where the chat is: nothing running, request sent, answer streaming, or the last request failed. */
-export type ChatStatus = 'idle' | 'submitted' | 'streaming' | 'error'
+export type ChatStatus = 'ready' | 'submitted' | 'streaming' | 'error'
 
 /** When an answer started, produced its first token and ended (`Date.now()` milliseconds). */
 export interface MessageTiming {
@@ -174,7 +174,7 @@ export function selectMessage(state: ChatState, id: string): ChatUIMessage | und
 
 /** The initial state of a chat. */
 export function initialChatState(initialMessages: readonly ChatMessageInput[] = []): ChatState {
-  return { ...withMessages(initialMessages.map(toUIMessage)), status: 'idle', error: undefined, input: '' }
+  return { ...withMessages(initialMessages.map(toUIMessage)), status: 'ready', error: undefined, input: '' }
 }
 
 /** Creates the vanilla store of one chat. */

@@ -97,7 +97,7 @@ export function createCompletionSession(store: CompletionStore): CompletionSessi
         usage: accumulator.usage,
         model: accumulator.model || config.model,
         timing: { startedAt, firstTokenAt, finishedAt: outcome ? Date.now() : undefined },
-        ...(outcome ? { outcome, status: outcome === 'error' ? 'error' : 'idle' } : {}),
+        ...(outcome ? { outcome, status: outcome === 'error' ? 'error' : 'ready' } : {}),
         ...extra,
       })
     }

@@ -40,7 +40,7 @@ export function initialCompletionState(): CompletionState {
   return {
     completion: '',
     choices: [],
-    status: 'idle',
+    status: 'ready',
     outcome: undefined,
     error: undefined,
     usage: undefined,

@@ -7,7 +7,7 @@ import { fixed, type SectionResult } from '../report.ts'
 
 // Bundle size: what an app pays for each package, built the same way for everyone with esbuild
 // (ESM, browser, minified, production), React and React DOM left out. Kindling builds from its
-// TypeScript sources through the `@kindling/source` condition. Two sizes per package: the whole
+// TypeScript sources (the workspace packages' `exports` point at `src/`). Two sizes per package: the whole
 // public entry (`export * as all from …`, so nothing is shaken off) and the imports a chat app
 // typically writes. Lazily imported chunks (code highlighting) are reported apart.
 
@@ -152,7 +152,6 @@ export async function bundleSize(
     metafile: true,
     absWorkingDir: benchDir,
     outdir: 'bundle-out',
-    conditions: ['@kindling/source'],
     define: { 'process.env.NODE_ENV': '"production"' },
     loader: { '.css': 'empty' },
     logLevel: 'silent',
@@ -188,7 +187,6 @@ async function cssSize(specifier: string): Promise<{ min: number; gzip: number }
     write: false,
     absWorkingDir: benchDir,
     outdir: 'bundle-out',
-    conditions: ['@kindling/source'],
     logLevel: 'silent',
   })
   const css = result.outputFiles.find((file) => file.path.endsWith('.css'))

@@ -5,7 +5,7 @@ import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { type CDPSession, chromium, type Page } from 'playwright-core'
-import { build, defaultClientConditions } from 'vite'
+import { build } from 'vite'
 import { chromiumLaunchOptions } from '../../../../scripts/chromium.ts'
 import { fixed, median, type SectionResult } from '../report.ts'
 
@@ -44,7 +44,6 @@ export async function buildRenderPage(): Promise<void> {
     configFile: false,
     plugins: [react()],
     resolve: {
-      conditions: ['@kindling/source', ...defaultClientConditions],
       alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }],
     },
     build: {

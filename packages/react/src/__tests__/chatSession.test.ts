@@ -27,7 +27,7 @@ describe('chat session without React', () => {
     await session.send('nothing', { client: peer.client(), model: 'kindling-echo' })
     session.setInput('x')
     expect(store.getState().messages).toHaveLength(0)
-    expect(store.getState().status).toBe('idle')
+    expect(store.getState().status).toBe('ready')
     expect(store.getState().input).toBe('')
   })
 })

@@ -48,7 +48,7 @@ describe('useChatCompletion: streaming', () => {
   it('shows the reply as it streams, then completes with usage and timing', async () => {
     const seen: string[] = []
     const { result } = renderChat({ model: 'kindling-text', ...delayed(5), seed: 7 })
-    expect(result.current.status).toBe('idle')
+    expect(result.current.status).toBe('ready')
     let sending!: Promise<void>
     act(() => {
       sending = result.current.send('Tell me something')
@@ -68,7 +68,7 @@ describe('useChatCompletion: streaming', () => {
     )
     await act(() => sending)
     const answer = result.current.messages[1]
-    expect(result.current.status).toBe('idle')
+    expect(result.current.status).toBe('ready')
     expect(answer?.content.length).toBeGreaterThan(40)
     expect(answer?.finish_reason).toBe('stop')
     expect(answer?.usage?.completion_tokens).toBeGreaterThan(0)
@@ -168,7 +168,7 @@ describe('useChatCompletion: stop, faults and retry', () => {
     await waitFor(() => expect(result.current.messages[1]?.content.length).toBeGreaterThan(0))
     act(() => result.current.stop())
     const partial = result.current.messages[1]?.content ?? ''
-    expect(result.current.status).toBe('idle')
+    expect(result.current.status).toBe('ready')
     expect(result.current.messages[1]?.status).toBe('stopped')
     expect(partial.length).toBeGreaterThan(0)
     expect((await ended).end).toBe('client-closed')
@@ -211,7 +211,7 @@ describe('useChatCompletion: stop, faults and retry', () => {
 
       rerender({ ...faulty, requestOptions: {} })
       await act(() => result.current.regenerate())
-      expect(result.current.status).toBe('idle')
+      expect(result.current.status).toBe('ready')
       expect(result.current.error).toBeUndefined()
       expect(result.current.messages).toHaveLength(2)
       expect(result.current.messages[0]).toBe(user)
@@ -282,7 +282,7 @@ describe('useChatCompletion: editing the conversation', () => {
     act(() => result.current.reset())
     expect(result.current.messages.map((m) => m.content)).toEqual(['sys'])
     expect(result.current.input).toBe('')
-    expect(result.current.status).toBe('idle')
+    expect(result.current.status).toBe('ready')
   })
 
   it('handleSubmit sends the input, clears it and ignores blank input', async () => {

@@ -45,7 +45,7 @@ describe('useCompletion', () => {
     const final = result.current.completion
     expect(final.length).toBeGreaterThan(40)
     expect([...seen].filter((text) => text !== '' && text !== final).length).toBeGreaterThan(1)
-    expect(result.current.status).toBe('idle')
+    expect(result.current.status).toBe('ready')
     expect(result.current.usage?.completion_tokens).toBeGreaterThan(0)
     expect(result.current.choices).toEqual([{ index: 0, text: final, finish_reason: 'stop' }])
     expect(result.current.timing?.finishedAt).toBeDefined()
@@ -68,7 +68,7 @@ describe('useCompletion', () => {
     act(() => result.current.stop())
     const partial = result.current.completion
     expect(result.current.outcome).toBe('stopped')
-    expect(result.current.status).toBe('idle')
+    expect(result.current.status).toBe('ready')
     expect((await ended).end).toBe('client-closed')
     await new Promise((resolve) => setTimeout(resolve, 80))
     expect(result.current.completion).toBe(partial)

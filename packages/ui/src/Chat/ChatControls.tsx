@@ -1,17 +1,9 @@
-import { type ChatStatus, useChatStore } from '@kindling/react'
+import { useChatStore } from '@kindling/react'
 import { useCallback } from 'react'
 import { Composer } from '../Composer/Composer.tsx'
-import type { ComposerStatus } from '../Composer/ComposerContext.ts'
 import { cx } from '../internal/cx.ts'
 import { ConnectedModelPicker, type ConnectedModelPickerProps } from '../ModelPicker/ConnectedModelPicker.tsx'
 import { useChatContext } from './ChatContext.ts'
-
-const COMPOSER_STATUS: Record<ChatStatus, ComposerStatus> = {
-  idle: 'ready',
-  submitted: 'submitted',
-  streaming: 'streaming',
-  error: 'error',
-}
 
 /** Props of `Chat.Composer`. */
 export interface ChatComposerProps {
@@ -53,13 +45,7 @@ export function ChatComposer({
           </button>
         </div>
       ) : null}
-      <Composer.Root
-        value={input}
-        onChange={setInput}
-        onSubmit={submit}
-        onStop={stop}
-        status={COMPOSER_STATUS[status]}
-      >
+      <Composer.Root value={input} onChange={setInput} onSubmit={submit} onStop={stop} status={status}>
         <Composer.Input placeholder={placeholder} aria-label={ariaLabel} autoFocus={autoFocus} />
         <Composer.Send>{editingId !== undefined ? 'Save and send' : undefined}</Composer.Send>
         <Composer.Stop />

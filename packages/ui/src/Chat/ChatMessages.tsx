@@ -33,7 +33,8 @@ export const ChatMessage = memo(function ChatMessage({
   const message = useChatMessage(chatId, id)
   const isLast = useChatStore(chatId, (state) => state.messageIds[state.messageIds.length - 1] === id)
   if (!message) return null
-  if (render) return render(message)
+  // A fragment keeps the inferred return type a JSX element, which React 18's types accept too.
+  if (render) return <>{render(message)}</>
   const isAssistant = message.role === 'assistant'
   const retry = isLast ? () => void regenerate() : undefined
   const stats = showUsage && isAssistant && message.status !== 'streaming' ? messageStats(message) : undefined

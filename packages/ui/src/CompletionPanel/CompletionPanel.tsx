@@ -149,7 +149,7 @@ export function CompletionPanel({
         className="kindling-completion__output"
         aria-label="Completion"
         aria-busy={busy || undefined}
-        data-status={busy ? status : (outcome ?? 'idle')}
+        data-status={busy ? status : (outcome ?? 'ready')}
       >
         {choice ? (
           <ChoiceText choice={choice} streaming={busy} />
