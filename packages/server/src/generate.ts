@@ -7,7 +7,9 @@ import type {
 } from '@kindling/client'
 import { withBadArguments } from './badArguments.ts'
 import { type ChatGeneration, chatCompletionChunks, chatCompletionResponse } from './chatCompletion.ts'
+import { readContentParts } from './contentParts.ts'
 import type { Faults } from './faults.ts'
+import type { InvalidParamError } from './invalidParam.ts'
 import type { BuiltinModel } from './models/index.ts'
 import { planChoice } from './planChoice.ts'
 import type { ChatRequest, CompletionRequest } from './requestSchemas.ts'
@@ -26,9 +28,12 @@ const now = () => Math.floor(Date.now() / 1000)
 
 /**
  * Runs a chat request on a built-in model: `n` choices, cut by `stop` and `max_tokens`; the
- * `badargs` fault spoils the arguments of its tool calls.
+ * `badargs` fault spoils the arguments of its tool calls. Throws {@link InvalidParamError} for a
+ * malformed content part.
  */
 export function generateChat(model: BuiltinModel, request: ChatRequest, faults: Faults = {}): Generated {
+  // Malformed parts are a 400 here, before any model reads them; proxied requests are the upstream's to judge.
+  readContentParts(request.messages)
   const n = request.n ?? 1
   const maxTokens = request.max_completion_tokens ?? request.max_tokens
   const answer = (index: number) => {
