@@ -11,8 +11,12 @@ import { readContentParts } from './contentParts.ts'
 import type { Faults } from './faults.ts'
 import type { InvalidParamError } from './invalidParam.ts'
 import type { BuiltinModel } from './models/index.ts'
+import { lastMessage, messageText } from './models/types.ts'
 import { planChoice } from './planChoice.ts'
+import { hashString } from './random.ts'
 import type { ChatRequest, CompletionRequest } from './requestSchemas.ts'
+import { readResponseFormat } from './responseFormat.ts'
+import { structuredOutput } from './structuredOutput.ts'
 import { type CompletionGeneration, completionChunks, completionResponse } from './textCompletion.ts'
 import { countTokens } from './tokenizer.ts'
 import { countChatPromptTokens } from './usage.ts'
@@ -28,16 +32,25 @@ const now = () => Math.floor(Date.now() / 1000)
 
 /**
  * Runs a chat request on a built-in model: `n` choices, cut by `stop` and `max_tokens`; the
- * `badargs` fault spoils the arguments of its tool calls. Throws {@link InvalidParamError} for a
- * malformed content part.
+ * `badargs` fault spoils the arguments of its tool calls; a JSON `response_format` makes the content
+ * JSON (valid for its schema). Throws {@link InvalidParamError} for a malformed content part or
+ * response format, and for `grammar`.
  */
 export function generateChat(model: BuiltinModel, request: ChatRequest, faults: Faults = {}): Generated {
   // Malformed parts are a 400 here, before any model reads them; proxied requests are the upstream's to judge.
   readContentParts(request.messages)
+  const format = readResponseFormat(request.response_format)
   const n = request.n ?? 1
   const maxTokens = request.max_completion_tokens ?? request.max_tokens
+  const seed = request.seed ?? hashString(JSON.stringify(request.messages))
+  const userMessage = lastMessage(request, 'user')
+  const words = userMessage ? messageText(userMessage) : ''
   const answer = (index: number) => {
-    const output = model.chat(request, index)
+    let output = model.chat(request, index)
+    // A JSON format replaces the content, as constrained decoding would; tool calls stay as they are.
+    if (format.kind === 'json' && !output.toolCalls?.length) {
+      output = { ...output, content: structuredOutput(format, seed + index, words) }
+    }
     return faults.badArguments ? withBadArguments(output, faults.badArguments, request.tools ?? []) : output
   }
   const plans = Array.from({ length: n }, (_, index) =>
@@ -63,12 +76,18 @@ export function generateChat(model: BuiltinModel, request: ChatRequest, faults: 
  * `promptIndex * n + j`), the prompt echoed first with `echo`, cut by `stop` and `max_tokens`.
  */
 export function generateCompletion(model: BuiltinModel, request: CompletionRequest): Generated {
+  const format = readResponseFormat(request.response_format)
   const n = request.n ?? 1
   const prompts = typeof request.prompt === 'string' ? [request.prompt] : request.prompt
   const choices = prompts.flatMap((prompt) =>
     Array.from({ length: n }, (_, index) => ({
       plan: planChoice(
-        { content: model.complete(prompt, request, index) },
+        {
+          content:
+            format.kind === 'json'
+              ? structuredOutput(format, (request.seed ?? hashString(prompt)) + index, prompt)
+              : model.complete(prompt, request, index),
+        },
         { stop: request.stop, maxTokens: request.max_tokens },
       ),
       echoed: request.echo ? prompt : '',
