@@ -25,6 +25,7 @@ export type {
   ChatCompletionParams,
   ChatMessages,
 } from './chatCompletion.ts'
+export { checkObject, type ObjectCheck } from './checkObject.ts'
 export type { CompletionAPI, CompletionCreateOptions, CompletionParams, Prompt } from './completion.ts'
 export { type ClientOptions, createClient, DEFAULT_BASE_URL, type KindlingClient } from './createClient.ts'
 export {
@@ -59,6 +60,12 @@ export {
   setConsoleLogLevel,
 } from './logger.ts'
 export type { ModelsAPI } from './models.ts'
+export {
+  createPartialJsonParser,
+  PartialJsonError,
+  type PartialJsonErrorReason,
+  type PartialJsonParser,
+} from './partialJson.ts'
 export { appendPiece, joinPieces, type Pieces, piecesToArray } from './pieces.ts'
 export type { RequestOptions } from './request.ts'
 export type {
@@ -73,3 +80,10 @@ export { isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs, retryDelayMs } fro
 export * from './schemas.ts'
 export { readServerSentEvents, type ServerSentEvent } from './sse.ts'
 export type { ChatCompletionStream, CompletionStream, KindlingStream } from './stream.ts'
+export {
+  type DeepPartial,
+  type ObjectStream,
+  type StreamObjectOptions,
+  StructuredOutputError,
+  streamObject,
+} from './streamObject.ts'
