@@ -41,7 +41,6 @@ enum Mode {
   Unicode,
   Number,
   Literal,
-  Failed,
   Ended,
 }
 
@@ -109,14 +108,26 @@ export function createPartialJsonParser(): PartialJsonParser {
   let root: unknown
   let mode = Mode.Value
   let allowClose = false // after `[` or `{`: the closer may come at once
-  const stack: Container[] = []
-  const keys: string[] = [] // the key being filled, per open object (arrays hold '')
+  // The innermost open container, whether it is an array, and the key being filled in it; the
+  // outer ones wait on the stacks.
+  let top: Container | undefined
+  let topIsArray = false
+  let key = ''
+  const containers: (Container | undefined)[] = []
+  const keys: string[] = []
   let consumed = 0 // characters of earlier chunks
   let text = '' // the string (value or key) being read
   let stringIsKey = false
+  let stringShown = false // the string value being read is already in its container
   let unicode = 0
   let unicodeDigits = 0
-  let numText = ''
+  let numText = '' // the number's text from earlier chunks
+  let numFrom = 0 // where the number's text not yet in numText starts, in this chunk
+  // Integers of up to 15 digits are summed as they are read: no string, and exact.
+  let numSimple = true
+  let numNegative = false
+  let numInt = 0
+  let numDigits = 0
   let numState = Num.Minus
   let literal = ''
   let literalValue: unknown = null
@@ -125,7 +136,6 @@ export function createPartialJsonParser(): PartialJsonParser {
 
   const fail = (reason: PartialJsonErrorReason, offset: number, message: string): never => {
     failure = new PartialJsonError(reason, offset, `Invalid JSON at offset ${offset}: ${message}.`)
-    mode = Mode.Failed
     throw failure
   }
   const unexpected = (chunk: string, i: number): never =>
@@ -133,41 +143,45 @@ export function createPartialJsonParser(): PartialJsonParser {
 
   // Puts a value where the parser stands: the root, the next array item, or the current key.
   const attach = (value: unknown) => {
-    const top = stack[stack.length - 1]
     if (top === undefined) root = value
-    else if (Array.isArray(top)) top.push(value)
-    else setKey(top, keys[keys.length - 1] as string, value)
+    else if (topIsArray) (top as unknown[]).push(value)
+    else setKey(top as Record<string, unknown>, key, value)
   }
   // Replaces the value attached last (a string that grew).
   const replaceLast = (value: unknown) => {
-    const top = stack[stack.length - 1]
     if (top === undefined) root = value
-    else if (Array.isArray(top)) top[top.length - 1] = value
-    else setKey(top, keys[keys.length - 1] as string, value)
+    else if (topIsArray) (top as unknown[])[(top as unknown[]).length - 1] = value
+    else setKey(top as Record<string, unknown>, key, value)
   }
-  const open = (container: Container) => {
+  const showString = () => {
+    if (stringShown) replaceLast(text)
+    else attach(text)
+    stringShown = true
+  }
+  const open = (container: Container, isArray: boolean) => {
     attach(container)
-    stack.push(container)
-    keys.push('')
+    containers.push(top)
+    keys.push(key)
+    top = container
+    topIsArray = isArray
+    key = ''
     allowClose = true
-    mode = Array.isArray(container) ? Mode.Value : Mode.Key
   }
   const close = () => {
-    stack.pop()
-    keys.pop()
-    mode = Mode.After
+    top = containers.pop()
+    key = keys.pop() as string
+    topIsArray = Array.isArray(top)
   }
-  const finishNumber = () => {
-    attach(Number(numText))
-    numText = ''
-    mode = Mode.After
-  }
+
+  const numberValue = (rest: string) =>
+    numSimple && numDigits <= 15 ? (numNegative ? -numInt : numInt) : Number(numText + rest)
 
   function step(chunk: string): void {
     const length = chunk.length
+    let m = mode // a local: the loop reads it for every character
     let i = 0
     while (i < length) {
-      switch (mode) {
+      switch (m) {
         case Mode.String: {
           const start = i
           let code = 0
@@ -180,15 +194,124 @@ export function createPartialJsonParser(): PartialJsonParser {
           if (i === length) break
           if (code === 0x22) {
             if (stringIsKey) {
-              keys[keys.length - 1] = text
-              mode = Mode.Colon
+              key = text
+              m = Mode.Colon
             } else {
-              replaceLast(text)
-              mode = Mode.After
+              showString()
+              m = Mode.After
             }
-          } else if (code === 0x5c) mode = Mode.Escape
+          } else if (code === 0x5c) m = Mode.Escape
           else fail('unexpected-character', consumed + i, 'a control character in a string (escape it)')
           i++
+          break
+        }
+        case Mode.After: {
+          const code = chunk.charCodeAt(i)
+          if (top === undefined) {
+            if (!isSpace(code)) unexpected(chunk, i)
+          } else if (code === 0x2c) {
+            allowClose = false
+            m = topIsArray ? Mode.Value : Mode.Key
+          } else if (code === (topIsArray ? 0x5d : 0x7d)) close()
+          else if (!isSpace(code)) unexpected(chunk, i)
+          i++
+          break
+        }
+        case Mode.Key: {
+          const code = chunk.charCodeAt(i)
+          if (code === 0x22) {
+            text = ''
+            stringIsKey = true
+            m = Mode.String
+          } else if (code === 0x7d && allowClose) {
+            close()
+            m = Mode.After
+          } else if (!isSpace(code)) unexpected(chunk, i)
+          i++
+          break
+        }
+        case Mode.Colon: {
+          const code = chunk.charCodeAt(i)
+          if (code === 0x3a) {
+            allowClose = false
+            m = Mode.Value
+          } else if (!isSpace(code)) unexpected(chunk, i)
+          i++
+          break
+        }
+        case Mode.Value: {
+          const code = chunk.charCodeAt(i)
+          if (code === 0x22) {
+            text = ''
+            stringIsKey = false
+            stringShown = false
+            m = Mode.String
+          } else if (code === 0x2d || isDigit(code)) {
+            numText = ''
+            numFrom = i
+            numSimple = true
+            numNegative = code === 0x2d
+            numInt = numNegative ? 0 : code - 0x30
+            numDigits = numNegative ? 0 : 1
+            numState = numNegative ? Num.Minus : code === 0x30 ? Num.Zero : Num.Int
+            m = Mode.Number
+          } else if (code === 0x7b) {
+            open({}, false)
+            m = Mode.Key
+          } else if (code === 0x5b) {
+            open([], true)
+            m = Mode.Value
+          } else if (code === 0x5d && allowClose && topIsArray) {
+            close()
+            m = Mode.After
+          } else if (!isSpace(code)) {
+            const entry = LITERALS[chunk[i] as string]
+            if (entry === undefined) unexpected(chunk, i)
+            ;[literal, literalValue] = entry as [string, unknown]
+            literalAt = 1
+            m = Mode.Literal
+          }
+          i++
+          break
+        }
+        case Mode.Number: {
+          while (i < length) {
+            const code = chunk.charCodeAt(i)
+            if (isDigit(code)) {
+              if (numState === Num.Zero) unexpected(chunk, i)
+              if (numState === Num.Int || numState === Num.Minus) {
+                if (numState === Num.Minus) numState = code === 0x30 ? Num.Zero : Num.Int
+                numInt = numInt * 10 + (code - 0x30)
+                numDigits++
+              } else if (numState === Num.Dot) numState = Num.Frac
+              else if (numState === Num.Exp || numState === Num.ExpSign) numState = Num.ExpDigits
+            } else if (code === 0x2e) {
+              if (numState !== Num.Zero && numState !== Num.Int) unexpected(chunk, i)
+              numState = Num.Dot
+              numSimple = false
+            } else if (code === 0x65 || code === 0x45) {
+              if (numState !== Num.Zero && numState !== Num.Int && numState !== Num.Frac) unexpected(chunk, i)
+              numState = Num.Exp
+              numSimple = false
+            } else if (code === 0x2b || code === 0x2d) {
+              if (numState !== Num.Exp) unexpected(chunk, i)
+              numState = Num.ExpSign
+            } else break
+            i++
+          }
+          if (i === length) break
+          if (!isTerminal(numState)) unexpected(chunk, i)
+          attach(numberValue(chunk.slice(numFrom, i)))
+          m = Mode.After // the character after the number is read there
+          break
+        }
+        case Mode.Literal: {
+          if (chunk[i] !== literal[literalAt]) unexpected(chunk, i)
+          i++
+          if (++literalAt === literal.length) {
+            attach(literalValue)
+            m = Mode.After
+          }
           break
         }
         case Mode.Escape: {
@@ -196,13 +319,13 @@ export function createPartialJsonParser(): PartialJsonParser {
           if (char === 'u') {
             unicode = 0
             unicodeDigits = 0
-            mode = Mode.Unicode
+            m = Mode.Unicode
           } else {
             const escaped = ESCAPES[char]
             if (escaped === undefined)
               fail('unexpected-character', consumed + i, `an invalid escape '\\${char}'`)
             text += escaped
-            mode = Mode.String
+            m = Mode.String
           }
           i++
           break
@@ -213,123 +336,20 @@ export function createPartialJsonParser(): PartialJsonParser {
           unicode = unicode * 16 + digit
           if (++unicodeDigits === 4) {
             text += String.fromCharCode(unicode)
-            mode = Mode.String
+            m = Mode.String
           }
           i++
           break
         }
-        case Mode.Number: {
-          const start = i
-          while (i < length) {
-            const code = chunk.charCodeAt(i)
-            if (isDigit(code)) {
-              if (numState === Num.Zero) unexpected(chunk, i)
-              if (numState === Num.Minus) numState = code === 0x30 ? Num.Zero : Num.Int
-              else if (numState === Num.Dot) numState = Num.Frac
-              else if (numState === Num.Exp || numState === Num.ExpSign) numState = Num.ExpDigits
-            } else if (code === 0x2e) {
-              if (numState !== Num.Zero && numState !== Num.Int) unexpected(chunk, i)
-              numState = Num.Dot
-            } else if (code === 0x65 || code === 0x45) {
-              if (numState !== Num.Zero && numState !== Num.Int && numState !== Num.Frac) unexpected(chunk, i)
-              numState = Num.Exp
-            } else if (code === 0x2b || code === 0x2d) {
-              if (numState !== Num.Exp) unexpected(chunk, i)
-              numState = Num.ExpSign
-            } else break
-            i++
-          }
-          numText += chunk.slice(start, i)
-          if (i === length) break
-          if (!isTerminal(numState)) unexpected(chunk, i)
-          finishNumber()
-          break // the character after the number is read in After mode
-        }
-        case Mode.Literal: {
-          if (chunk[i] !== literal[literalAt]) unexpected(chunk, i)
-          i++
-          if (++literalAt === literal.length) {
-            attach(literalValue)
-            mode = Mode.After
-          }
-          break
-        }
-        case Mode.Value: {
-          const code = chunk.charCodeAt(i)
-          if (isSpace(code)) {
-            i++
-            break
-          }
-          if (code === 0x22) {
-            text = ''
-            stringIsKey = false
-            attach('')
-            mode = Mode.String
-          } else if (code === 0x7b) open({})
-          else if (code === 0x5b) open([])
-          else if (code === 0x2d || isDigit(code)) {
-            numText = chunk[i] as string
-            numState = code === 0x2d ? Num.Minus : code === 0x30 ? Num.Zero : Num.Int
-            mode = Mode.Number
-          } else if (code === 0x5d && allowClose && Array.isArray(stack[stack.length - 1])) close()
-          else {
-            const entry = LITERALS[chunk[i] as string]
-            if (entry === undefined) unexpected(chunk, i)
-            ;[literal, literalValue] = entry as [string, unknown]
-            literalAt = 1
-            mode = Mode.Literal
-          }
-          i++
-          break
-        }
-        case Mode.After: {
-          const code = chunk.charCodeAt(i)
-          if (isSpace(code)) {
-            i++
-            break
-          }
-          const top = stack[stack.length - 1]
-          if (top === undefined) unexpected(chunk, i)
-          const inArray = Array.isArray(top)
-          if (code === 0x2c) {
-            allowClose = false
-            mode = inArray ? Mode.Value : Mode.Key
-          } else if (code === (inArray ? 0x5d : 0x7d)) close()
-          else unexpected(chunk, i)
-          i++
-          break
-        }
-        case Mode.Key: {
-          const code = chunk.charCodeAt(i)
-          if (isSpace(code)) {
-            i++
-            break
-          }
-          if (code === 0x22) {
-            text = ''
-            stringIsKey = true
-            mode = Mode.String
-          } else if (code === 0x7d && allowClose) close()
-          else unexpected(chunk, i)
-          i++
-          break
-        }
-        case Mode.Colon: {
-          const code = chunk.charCodeAt(i)
-          if (code === 0x3a) {
-            allowClose = false
-            mode = Mode.Value
-          } else if (!isSpace(code)) unexpected(chunk, i)
-          i++
-          break
-        }
-        default:
-          i++
       }
     }
+    mode = m
+    if (m === Mode.Number) {
+      numText += chunk.slice(numFrom)
+      numFrom = 0
+    }
     // A string value shows what it holds so far; a key shows nothing until its value begins.
-    if ((mode === Mode.String || mode === Mode.Escape || mode === Mode.Unicode) && !stringIsKey)
-      replaceLast(text)
+    if ((m === Mode.String || m === Mode.Escape || m === Mode.Unicode) && !stringIsKey) showString()
   }
 
   return {
@@ -342,8 +362,11 @@ export function createPartialJsonParser(): PartialJsonParser {
     },
     end() {
       if (failure) throw failure
-      if (mode === Mode.Number && isTerminal(numState)) finishNumber()
-      if (mode !== Mode.After || stack.length > 0) {
+      if (mode === Mode.Number && isTerminal(numState)) {
+        attach(numberValue(''))
+        mode = Mode.After
+      }
+      if (mode !== Mode.After || top !== undefined) {
         fail(
           'unexpected-end',
           consumed,
