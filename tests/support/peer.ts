@@ -9,7 +9,13 @@ import {
 // The real test peer: @kindling/server on 127.0.0.1, one per test file, over real HTTP.
 
 /** The built-in models of @kindling/server. */
-export const MODELS = ['kindling-echo', 'kindling-text', 'kindling-tools', 'kindling-reasoning'] as const
+export const MODELS = [
+  'kindling-echo',
+  'kindling-text',
+  'kindling-tools',
+  'kindling-reasoning',
+  'kindling-vision',
+] as const
 
 /** A tool the tools model will call. */
 export const weatherTool = {

@@ -28,4 +28,8 @@ export const SECTIONS: Record<string, (size: RunSize) => Promise<SectionResult>>
     const { runMemory } = await import('./sections/memory.ts')
     return runMemory(size === 'smoke' ? { cycles: 5, warmupCycles: 2, tokens: 2000 } : {})
   },
+  async 'partial-json'(size) {
+    const { runPartialJson } = await import('./sections/partialJson.ts')
+    return runPartialJson(size === 'smoke' ? { bytes: 10_000, chunks: 500, runs: 1 } : {})
+  },
 }

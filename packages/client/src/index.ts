@@ -23,6 +23,7 @@ export type {
   ChatCompletionParams,
   ChatMessages,
 } from './chatCompletion.ts'
+export { checkObject, type ObjectCheck } from './checkObject.ts'
 export type { CompletionAPI, CompletionCreateOptions, CompletionParams, Prompt } from './completion.ts'
 export { type ClientOptions, createClient, DEFAULT_BASE_URL, type KindlingClient } from './createClient.ts'
 export {
@@ -46,6 +47,12 @@ export {
 } from './errors.ts'
 export { getConsoleLogLevel, type LogLevel, type LogSink, setConsoleLogLevel } from './logger.ts'
 export type { ModelsAPI } from './models.ts'
+export {
+  createPartialJsonParser,
+  PartialJsonError,
+  type PartialJsonErrorReason,
+  type PartialJsonParser,
+} from './partialJson.ts'
 export { serverTimeToFirstTokenMs } from './perfMetrics.ts'
 export { type Accumulated, joinPieces, piecesToArray } from './pieces.ts'
 export type { RequestOptions } from './request.ts'
@@ -80,3 +87,10 @@ export type {
   UsageInfo,
 } from './schemas.ts'
 export type { ChatCompletionStream, CompletionStream, KindlingStream } from './stream.ts'
+export {
+  type DeepPartial,
+  type ObjectStream,
+  type StreamObjectOptions,
+  StructuredOutputError,
+  streamObject,
+} from './streamObject.ts'
