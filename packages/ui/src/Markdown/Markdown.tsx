@@ -32,7 +32,7 @@ export function Markdown({ children, streaming = false, allowImages = false, cla
     return split
   }, [children, streaming])
   // A string: unchanged definitions compare equal, so finished blocks stay memoised.
-  const definitions = useMemo(() => referenceDefinitions(children), [children])
+  const definitions = useMemo(() => referenceDefinitions(children, streaming), [children, streaming])
   return (
     <div className={cx('kindling-markdown', className)}>
       {blocks.map((block, index) => (

@@ -30,23 +30,27 @@ const TABLE_DELIMITER_ROW = /^ {0,3}\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[
 export function nestingOf(line: string): number {
   let depth = 0
   let columns = 0
+  // Spaces a marker may have after it without adding a level: one after `>`, up to four after a
+  // list marker (`-   x` is still one item).
+  let slack = 0
   let index = 0
   while (index < line.length) {
     const char = line[index]
-    if (char === ' ') {
-      columns++
-      index++
-    } else if (char === '\t') {
-      columns += 4
-      index++
+    if (char === ' ' || char === '\t') {
+      let run = 0
+      while (line[index] === ' ' || line[index] === '\t') run += line[index++] === '\t' ? 4 : 1
+      columns += Math.max(0, run - slack)
+      slack = 0
     } else if (char === '>') {
       depth++
       index++
+      slack = 1
     } else {
       const marker = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/.exec(line.slice(index, index + 11))
       if (!marker) break
       depth++
       index += marker[0].length
+      slack = 4
     }
   }
   return depth + Math.floor(columns / 2)

@@ -13,15 +13,15 @@ const CONTINUATION = /^(?: {4}|\t)\S/
 export const MAX_DEFINITIONS_CHARS = 8_000
 
 /**
- * The link reference and footnote definitions of `text`, whole lines only (a line still being typed
- * would change the result with every token), as markdown to append to each block that may refer to
- * them: references work across blocks and every finished block stays memoised. Empty when there
- * are none, or more than {@link MAX_DEFINITIONS_CHARS} of them.
+ * The link reference and footnote definitions of `text`, as markdown to append to each block that may refer to
+ * them: references work across blocks and every finished block stays memoised. While `streaming`,
+ * the last line is left out (a line still being typed would change the result with every token).
+ * Empty when there are none, or more than {@link MAX_DEFINITIONS_CHARS} of them.
  */
-export function referenceDefinitions(text: string): string {
+export function referenceDefinitions(text: string, streaming = false): string {
   if (!text.includes(']:')) return ''
   const lines = text.split('\n')
-  lines.pop() // unfinished, or empty after a final newline
+  if (streaming) lines.pop()
   const definitions: string[] = []
   let size = 0
   let inFootnote = false
