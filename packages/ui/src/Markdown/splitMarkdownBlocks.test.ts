@@ -86,9 +86,10 @@ describe('referenceDefinitions', () => {
   it('collects finished definition lines, with the indented lines of footnotes', () => {
     const text =
       'See [docs][d] and [^n].\n\n[d]: https://example.com "Docs"\n\n[^n]: A note\n    that goes on.\nNot this.\n\n[e]: https://e'
-    expect(referenceDefinitions(text)).toBe(
+    expect(referenceDefinitions(text, true)).toBe(
       '[d]: https://example.com "Docs"\n[^n]: A note\n    that goes on.',
     )
+    expect(referenceDefinitions(text)).toMatch(/\n\[e\]: https:\/\/e$/)
   })
 
   it('ignores the line still being typed, so definitions change once per line', () => {
