@@ -32,13 +32,14 @@ function PreBlock({ node }: ExtraProps) {
 
 function SafeLink({
   href,
+  title,
   children,
   'data-destination-host': destinationHost,
 }: ComponentProps<'a'> & ExtraProps & { 'data-destination-host'?: string }) {
   // urlTransform emptied hrefs with unsafe protocols: keep the words, drop the link.
   if (!href) return <span className="kindling-markdown__dead-link">{children}</span>
   return (
-    <a href={href} target="_blank" rel="noopener noreferrer nofollow ugc">
+    <a href={href} title={title} target="_blank" rel="noopener noreferrer nofollow ugc">
       {children}
       {/* The text names another site, or the host is an IDN: say where the link really goes. */}
       {destinationHost ? <span className="kindling-markdown__link-host"> ({destinationHost})</span> : null}

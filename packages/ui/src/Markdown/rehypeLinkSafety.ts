@@ -4,8 +4,13 @@
 // another script (`аpple.com` with a Cyrillic "а"). This rehype plugin strips the controls from link
 // text and marks links whose destination should be shown next to them (SafeLink shows it).
 
-/** Bidirectional formatting controls: embeddings, overrides, isolates, and the invisible marks. */
-export const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
+// Bidirectional formatting controls: embeddings, overrides, isolates, and the invisible marks.
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
+
+/** `text` without bidirectional formatting controls (U+202A–U+202E, U+2066–U+2069, U+200E/F, U+061C). */
+export function stripBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '')
+}
 
 interface HastNode {
   type: string
@@ -58,7 +63,7 @@ function textOf(node: HastNode): string {
 }
 
 function stripControls(node: HastNode): void {
-  if (node.type === 'text' && node.value) node.value = node.value.replace(BIDI_CONTROLS, '')
+  if (node.type === 'text' && node.value) node.value = stripBidiControls(node.value)
   for (const child of node.children ?? []) stripControls(child)
 }
 
@@ -72,8 +77,7 @@ export function rehypeLinkSafety() {
       if (node.type === 'element' && node.tagName === 'a') {
         stripControls(node)
         const properties = node.properties ?? {}
-        if (typeof properties.title === 'string')
-          properties.title = properties.title.replace(BIDI_CONTROLS, '')
+        if (typeof properties.title === 'string') properties.title = stripBidiControls(properties.title)
         const href = typeof properties.href === 'string' ? properties.href : ''
         const host = deceptiveLinkHost(textOf(node), href)
         if (host) node.properties = { ...properties, dataDestinationHost: host }
