@@ -27,7 +27,7 @@ export function hostileInputs(scale = 1): HostileInput[] {
     { name: 'emphasis runs `*_*_…` 12 KB', text: `${fill('*_', kb(12))}a` },
     { name: 'setext underlines `a⏎-⏎` 12 KB', text: fill('a\n-\n', kb(12)) },
     { name: 'link openers `[a](` 24 KB', text: fill('[a](', kb(24)) },
-    { name: 'email literals `a@b.c` 24 KB', text: fill('a@b.c ', kb(24)) },
+    { name: 'email literals `a@b.c` 16 KB', text: fill('a@b.c ', kb(16)) },
     { name: 'markdown fence of `[a](` 8 KB', text: `\`\`\`markdown\n${fill('[a](', kb(8))}\n\`\`\`` },
     { name: 'one list block 100 KB', text: fill(ordinaryList, kb(100)) },
     {

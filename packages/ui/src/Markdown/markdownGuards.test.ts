@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { HOSTILE_RUNS } from '../__tests__/hostileConfig.ts'
-import { largeBlock, nestedContainers, superLinear } from '../__tests__/hostilePayloads.ts'
+import { autolinkLiterals, largeBlock, nestedContainers, superLinear } from '../__tests__/hostilePayloads.ts'
 import { richReply } from '../stories/fixtures.ts'
 import { MAX_BLOCK_CHARS, MAX_NESTING, nestingOf, plainReason } from './markdownGuards.ts'
 import { splitMarkdownBlocks } from './splitMarkdownBlocks.ts'
@@ -59,9 +59,19 @@ describe('plainReason (the checks before parsing)', () => {
     expect(plainReason('a\n-\n'.repeat(size / 4))).toBe('setext')
     expect(plainReason('a\n===\n'.repeat(size / 6))).toBe('setext')
     expect(plainReason('[a]('.repeat(size / 4))).toBe('links')
+    expect(plainReason('a@b.c '.repeat(size / 6))).toBe('links')
     // Lines that look like new paragraphs but continue the same one do not reset the counts.
     expect(plainReason('*a*a*a*a\n2. *a*a*a*a\n'.repeat(size / 22))).toBe('emphasis')
     expect(plainReason('> *a*a*a*a\n'.repeat(size / 11))).toBe('emphasis')
+  })
+
+  it('rejects blocks of thousands of autolink literals (12–48 KB)', () => {
+    fc.assert(
+      fc.property(autolinkLiterals(), (text) => {
+        expect(plainReason(text)).not.toBeNull()
+      }),
+      { numRuns: HOSTILE_RUNS * 10 },
+    )
   })
 
   it('rejects one very large list or table block', () => {

@@ -12,6 +12,8 @@ export const MAX_NESTING = 32
 export const MAX_DELIMITER_RUNS = 512
 /** Link and image openers (`[`) in one paragraph: matching them is super-linear. */
 export const MAX_LINK_OPENERS = 512
+/** Link-like spots (`@`, `www.`, `://`) in one block: each GFM literal becomes a link element. */
+export const MAX_AUTOLINK_CANDIDATES = 256
 /** Setext underlines (`---` or `===` under text) in one block: each one rescans the block. */
 export const MAX_SETEXT_UNDERLINES = 64
 
@@ -66,6 +68,12 @@ function countDelimiterRuns(line: string): number {
   return runs
 }
 
+const AUTOLINK_CANDIDATE = /@|www\.|:\/\//g
+
+function countAutolinkCandidates(line: string): number {
+  return line.match(AUTOLINK_CANDIDATE)?.length ?? 0
+}
+
 function countLinkOpeners(line: string): number {
   let openers = 0
   for (let index = line.indexOf('['); index !== -1; index = line.indexOf('[', index + 1)) openers++
@@ -85,6 +93,7 @@ export function plainReason(block: string): PlainReason | null {
   // the parser certainly ends it, so splitting one with look-alike lines does not reset the count.
   let delimiterRuns = 0
   let linkOpeners = 0
+  let autolinks = 0
   let paragraphKind: 'text' | 'list' | 'table' | 'none' = 'none'
   let previousLine = ''
   for (const line of block.split('\n')) {
@@ -124,6 +133,8 @@ export function plainReason(block: string): PlainReason | null {
     if (delimiterRuns > MAX_DELIMITER_RUNS) return 'emphasis'
     linkOpeners += countLinkOpeners(line)
     if (linkOpeners > MAX_LINK_OPENERS) return 'links'
+    autolinks += countAutolinkCandidates(line)
+    if (autolinks > MAX_AUTOLINK_CANDIDATES) return 'links'
     previousLine = line
   }
   return null

@@ -56,7 +56,7 @@ describe('hostile markdown, heavy variants (real Chromium)', () => {
 
   it('streams hostile replies in without throwing, and ends showing them whole', () => {
     fc.assert(
-      fc.property(hostileBlock, fc.integer({ min: 20, max: 200 }), (text, pieces) => {
+      fc.property(hostileBlock, fc.integer({ min: 10, max: 60 }), (text, pieces) => {
         const chunk = Math.ceil(text.length / pieces)
         const { container, rerender, unmount } = render(<Markdown streaming>{''}</Markdown>)
         for (let end = chunk; end < text.length; end += chunk) {
