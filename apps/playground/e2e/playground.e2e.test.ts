@@ -135,7 +135,9 @@ describe('playground end to end', () => {
     expect(texts.some((text) => text.includes(FAKE_KEY))).toBe(false)
   })
 
-  it('loads a stored conversation of hostile replies, shows it, and keeps working', async () => {
+  it('loads a stored conversation of hostile replies, shows it, and keeps working', {
+    timeout: 60_000,
+  }, async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 800 } })
     const pageErrors: string[] = []
     page.on('pageerror', (error) => pageErrors.push(error.message))
@@ -178,8 +180,15 @@ describe('playground end to end', () => {
       'a tampered role',
     )
 
-    // Still an app: it sends, answers and saves.
+    // Still an app. Sending this history fails with the server's clear error (the tampered role),
+    // shown on the reply; after Clear it chats again.
     await page.getByRole('combobox', { name: /model/i }).selectOption('kindling-echo')
+    await send(page, 'Still alive?')
+    await expect
+      .poll(() => assistantMessages(page).last().getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('error')
+    expect((await assistantMessages(page).last().textContent()) ?? '').toMatch(/role/)
+    await page.getByRole('button', { name: 'Clear' }).click()
     await send(page, 'Still alive?')
     await expect
       .poll(() => assistantMessages(page).last().getAttribute('data-status'), { timeout: 15_000 })
