@@ -34,6 +34,13 @@ export function hostileInputs(scale = 1): HostileInput[] {
       name: 'one table block 100 KB',
       text: `| a | b |\n|---|---|\n${fill('| **x** | [y](https://y.example) |\n', kb(100))}`,
     },
+    // Just under the guards: the most a block costs when it is still parsed.
+    { name: 'list block 19 KB (under the size limit)', text: fill(ordinaryList, kb(19)) },
+    {
+      name: '32 nested levels × 200 lines (under the nesting limit)',
+      text: `${'> '.repeat(32)}x\n`.repeat(Math.round(200 * scale)),
+    },
+    { name: '250 email literals (under the autolink limit)', text: fill('a@b.c ', Math.round(1500 * scale)) },
     {
       name: '24 KB reply with a footnote, streamed in 100 updates',
       text: `Intro[^1].\n\n${fill(ordinaryParagraph, kb(24))}[^1]: The note.\n`,

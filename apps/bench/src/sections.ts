@@ -27,7 +27,7 @@ export const SECTIONS: Record<string, (size: RunSize) => Promise<SectionResult>>
   async hostile(size) {
     const { runHostile } = await import('./sections/hostile.ts')
     // The smoke run: the control, one nesting input and one streamed input, at a quarter size.
-    return runHostile(size === 'smoke' ? { scale: 0.25, runs: 1, only: [0, 1, 12] } : {})
+    return runHostile(size === 'smoke' ? { scale: 0.25, runs: 1, only: [0, 1, 15] } : {})
   },
   async memory(size) {
     const { runMemory } = await import('./sections/memory.ts')
