@@ -5,7 +5,7 @@
 const stress = (import.meta.env as Record<string, string | undefined>).KINDLING_UI_STRESS === '1'
 
 /** Random cases per family. */
-export const HOSTILE_RUNS: number = stress ? 20 : 3
+export const HOSTILE_RUNS: number = stress ? 50 : 3
 /** Size multiplier for the heavy variants. */
 export const HOSTILE_SCALE: number = stress ? 2 : 1
 /** Whether this is the stress run. */
