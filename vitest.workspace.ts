@@ -67,6 +67,8 @@ export default [
     test: {
       name: 'browser',
       include: ['packages/ui/src/**/*.test.{ts,tsx}'],
+      // `pnpm test:stress` turns the hostile-input tests up (packages/ui/src/__tests__/hostileConfig.ts).
+      env: { KINDLING_UI_STRESS: process.env.KINDLING_UI_STRESS ?? '' },
       browser: browser(),
     },
   },

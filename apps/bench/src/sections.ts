@@ -24,6 +24,11 @@ export const SECTIONS: Record<string, (size: RunSize) => Promise<SectionResult>>
     const { runRender } = await import('./sections/render.ts')
     return runRender(size === 'smoke' ? { deltas: 50, histories: [10, 100], runs: 1 } : {})
   },
+  async hostile(size) {
+    const { runHostile } = await import('./sections/hostile.ts')
+    // The smoke run: the control, one nesting input and one streamed input, at a quarter size.
+    return runHostile(size === 'smoke' ? { scale: 0.25, runs: 1, only: [0, 1, 15] } : {})
+  },
   async memory(size) {
     const { runMemory } = await import('./sections/memory.ts')
     return runMemory(size === 'smoke' ? { cycles: 5, warmupCycles: 2, tokens: 2000 } : {})

@@ -135,6 +135,70 @@ describe('playground end to end', () => {
     expect(texts.some((text) => text.includes(FAKE_KEY))).toBe(false)
   })
 
+  it('loads a stored conversation of hostile replies, shows it, and keeps working', {
+    timeout: 60_000,
+  }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } })
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    const repeat = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size)
+    // What a prompt-injected model could have answered before the page was reloaded.
+    const hostile = [
+      `${'>'.repeat(6_000)} deep quote`,
+      `${'- '.repeat(3_000)}deep list`,
+      `${'1. '.repeat(2_000)}deep ordered`,
+      repeat('a\n-\n', 24_000),
+      repeat('*a', 24_000),
+      `\`\`\`markdown\n${repeat('[a](', 8_000)}\n\`\`\``,
+      `\`\`\`js\n${'`${'.repeat(2_000)}x${'}`'.repeat(2_000)}\n\`\`\``,
+      '[https://bank.example/login](https://evil.example/login)',
+    ]
+    const saved = [
+      ...hostile.flatMap((content, i) => [
+        { id: `u${i}`, role: 'user', content: `question ${i}`, status: 'done' },
+        { id: `a${i}`, role: 'assistant', content, status: 'done' },
+      ]),
+      // Stored by hand (the file import validates roles; storage is read as it is).
+      { id: 'p', role: '__proto__', content: 'a tampered role', status: 'done' },
+    ]
+    await page.goto(app.url)
+    await page.evaluate(
+      (value) =>
+        localStorage.setItem(
+          'kindling-playground-conversation',
+          JSON.stringify({ state: { saved: value }, version: 1 }),
+        ),
+      saved,
+    )
+    await page.reload()
+    await expect
+      .poll(() => page.locator('article.kindling-message').count(), { timeout: 15_000 })
+      .toBe(saved.length)
+    expect(await page.locator('.kindling-markdown__plain').count()).toBeGreaterThanOrEqual(5)
+    expect(await page.locator('.kindling-markdown__link-host').first().textContent()).toBe(' (evil.example)')
+    expect((await page.locator('article.kindling-message').last().textContent()) ?? '').toContain(
+      'a tampered role',
+    )
+
+    // Still an app. Sending this history fails with the server's clear error (the tampered role),
+    // shown on the reply; after Clear it chats again.
+    await page.getByRole('combobox', { name: /model/i }).selectOption('kindling-echo')
+    await send(page, 'Still alive?')
+    await expect
+      .poll(() => assistantMessages(page).last().getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('error')
+    expect((await assistantMessages(page).last().textContent()) ?? '').toMatch(/role/)
+    await page.getByRole('button', { name: 'Clear' }).click()
+    await send(page, 'Still alive?')
+    await expect
+      .poll(() => assistantMessages(page).last().getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('done')
+    expect((await assistantMessages(page).last().textContent()) ?? '').toContain('Still alive?')
+    expect(pageErrors).toEqual([])
+    await page.evaluate(() => localStorage.clear())
+    await page.close()
+  })
+
   it('shows a clear message, not a blank page, when the server is unreachable', async () => {
     const page = await browser.newPage()
     await page.goto(app.url)

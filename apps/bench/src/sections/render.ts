@@ -62,11 +62,12 @@ const contentTypes: Record<string, string> = {
   '.css': 'text/css',
 }
 
-export async function serveStatic(): Promise<{ url: string; close(): Promise<void> }> {
+/** Serves a built page directory (`render-dist` by default) on a loopback port. */
+export async function serveStatic(dir: string = outDir): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '')
     try {
-      const file = join(outDir, path === '/' ? 'index.html' : path)
+      const file = join(dir, path === '/' ? 'index.html' : path)
       const body = await readFile(file)
       res.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' })
       res.end(body)

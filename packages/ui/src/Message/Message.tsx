@@ -1,3 +1,4 @@
+import { MessageBoundary } from './MessageBoundary.tsx'
 import { MessageActions, MessageAlternatives, MessageStatusNote } from './MessageControls.tsx'
 import {
   MessageContent,
@@ -47,7 +48,8 @@ export interface DefaultMessageProps {
 
 /**
  * A message with every part in the usual order; what `MessageList` renders when given no
- * `renderMessage`. Regenerate is offered on assistant messages, edit on user messages.
+ * `renderMessage`. Regenerate is offered on assistant messages, edit on user messages. A message
+ * that fails to render shows its text as plain text instead of taking the page down.
  */
 export function DefaultMessage({
   message,
@@ -60,25 +62,27 @@ export function DefaultMessage({
 }: DefaultMessageProps) {
   const isUser = message.role === 'user'
   return (
-    <Message.Root message={message} className={className}>
-      {isUser ? null : (
-        <div className="kindling-message__role" aria-hidden="true">
-          {roleLabel(message.role)}
+    <MessageBoundary message={message}>
+      <Message.Root message={message} className={className}>
+        {isUser ? null : (
+          <div className="kindling-message__role" aria-hidden="true">
+            {roleLabel(message.role)}
+          </div>
+        )}
+        <Message.Reasoning />
+        <Message.Content allowImages={allowImages} />
+        <Message.ToolCalls />
+        <Message.Status onRetry={onRetry} />
+        <div className="kindling-message__footer">
+          {onSelectAlternative ? (
+            <Message.Alternatives onSelect={(index) => onSelectAlternative(message, index)} />
+          ) : null}
+          <Message.Actions
+            onRegenerate={isUser ? undefined : onRegenerate}
+            onEdit={isUser ? onEdit : undefined}
+          />
         </div>
-      )}
-      <Message.Reasoning />
-      <Message.Content allowImages={allowImages} />
-      <Message.ToolCalls />
-      <Message.Status onRetry={onRetry} />
-      <div className="kindling-message__footer">
-        {onSelectAlternative ? (
-          <Message.Alternatives onSelect={(index) => onSelectAlternative(message, index)} />
-        ) : null}
-        <Message.Actions
-          onRegenerate={isUser ? undefined : onRegenerate}
-          onEdit={isUser ? onEdit : undefined}
-        />
-      </div>
-    </Message.Root>
+      </Message.Root>
+    </MessageBoundary>
   )
 }

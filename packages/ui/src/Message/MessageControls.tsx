@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { CopyButton } from '../internal/CopyButton.tsx'
 import { cx } from '../internal/cx.ts'
+import { ownValue } from '../internal/ownValue.ts'
 import { useMessageView } from './MessageContext.ts'
 import type { MessageView } from './MessageView.ts'
 
@@ -74,7 +75,8 @@ export function MessageStatusNote({ className, onRetry }: MessageStatusProps) {
   let note: string | undefined
   if (message.status === 'stopped') note = 'Stopped.'
   else if (message.status === 'error') note = message.error?.message || 'The reply failed.'
-  else if (message.status === 'done' && message.finish_reason) note = FINISH_NOTES[message.finish_reason]
+  else if (message.status === 'done' && message.finish_reason)
+    note = ownValue(FINISH_NOTES, message.finish_reason)
   if (!note) return null
   const retryable = message.status === 'stopped' || message.status === 'error'
   return (

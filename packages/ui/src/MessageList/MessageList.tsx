@@ -1,6 +1,7 @@
 import { memo, type ReactNode, startTransition, useEffect, useLayoutEffect, useState } from 'react'
 import { cx } from '../internal/cx.ts'
 import { DefaultMessage, type DefaultMessageProps } from '../Message/Message.tsx'
+import { MessageBoundary } from '../Message/MessageBoundary.tsx'
 import type { MessageView } from '../Message/MessageView.ts'
 import { useFollowBottom } from './useFollowBottom.ts'
 import { useReplyAnnouncement } from './useReplyAnnouncement.ts'
@@ -37,6 +38,19 @@ interface ItemProps {
   messageProps: Omit<DefaultMessageProps, 'message'> | undefined
 }
 
+// Called as a component, so that a renderer that throws is caught by the boundary around it.
+function CustomMessage({
+  message,
+  index,
+  renderMessage,
+}: {
+  message: MessageView
+  index: number
+  renderMessage: RenderMessage
+}) {
+  return renderMessage(message, index)
+}
+
 // Memoised so a token streamed into the last message re-renders that message only.
 const MessageListItem = memo(function MessageListItem({
   message,
@@ -46,7 +60,14 @@ const MessageListItem = memo(function MessageListItem({
 }: ItemProps) {
   return (
     <div className="kindling-message-list__item">
-      {renderMessage ? renderMessage(message, index) : <DefaultMessage {...messageProps} message={message} />}
+      {/* Custom renderers get the same protection as the default one. */}
+      <MessageBoundary message={message}>
+        {renderMessage ? (
+          <CustomMessage message={message} index={index} renderMessage={renderMessage} />
+        ) : (
+          <DefaultMessage {...messageProps} message={message} />
+        )}
+      </MessageBoundary>
     </div>
   )
 })
