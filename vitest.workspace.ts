@@ -24,7 +24,8 @@ export default [
     test: {
       name: 'node',
       environment: 'node',
-      include: ['packages/{client,server}/src/**/*.test.ts'],
+      // The React package's engine (core/) runs without React or a DOM, as its users' servers do.
+      include: ['packages/{client,server}/src/**/*.test.ts', 'packages/react/src/core/**/*.test.ts'],
     },
   },
   {
@@ -34,6 +35,7 @@ export default [
       name: 'dom',
       environment: 'jsdom',
       include: ['packages/react/src/**/*.test.{ts,tsx}'],
+      exclude: ['packages/react/src/core/**', 'packages/react/src/**/*.browser.test.{ts,tsx}'],
       setupFiles: ['./scripts/jestDomSetup.ts'],
     },
   },
@@ -43,7 +45,7 @@ export default [
     plugins: [react(), kindlingServerPlugin({ delayMs: 5 })],
     test: {
       name: 'browser',
-      include: ['packages/ui/src/**/*.test.{ts,tsx}'],
+      include: ['packages/ui/src/**/*.test.{ts,tsx}', 'packages/react/src/**/*.browser.test.{ts,tsx}'],
       browser: browser(),
     },
   },

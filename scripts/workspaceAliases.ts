@@ -8,6 +8,7 @@ const packagesDir = fileURLToPath(new URL('../packages/', import.meta.url))
  */
 export const workspaceAliases: { find: RegExp; replacement: string }[] = [
   { find: /^@kindling\/ui\/styles\.css$/, replacement: `${packagesDir}ui/src/styles.css` },
+  { find: /^@kindling\/react\/core$/, replacement: `${packagesDir}react/src/core/index.ts` },
   { find: /^@kindling\/client\/schemas$/, replacement: `${packagesDir}client/src/schemasEntry.ts` },
   { find: /^@kindling\/(client|react|ui|server)$/, replacement: `${packagesDir}$1/src/index.ts` },
 ]

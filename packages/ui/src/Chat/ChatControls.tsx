@@ -7,7 +7,7 @@ import { ConnectedModelPicker, type ConnectedModelPickerProps } from '../ModelPi
 import { useChatContext } from './ChatContext.ts'
 
 const COMPOSER_STATUS: Record<ChatStatus, ComposerStatus> = {
-  idle: 'ready',
+  ready: 'ready',
   submitted: 'submitted',
   streaming: 'streaming',
   error: 'error',

@@ -29,7 +29,7 @@ export const ChatMessage = memo(function ChatMessage({
   allowImages,
   render,
 }: ChatMessageProps) {
-  const { id: chatId, regenerate, selectAlternative, startEditing } = useChatContext()
+  const { id: chatId, regenerate, startEditing } = useChatContext()
   const message = useChatMessage(chatId, id)
   const isLast = useChatStore(chatId, (state) => state.messageIds[state.messageIds.length - 1] === id)
   if (!message) return null
@@ -45,9 +45,6 @@ export const ChatMessage = memo(function ChatMessage({
         onRetry={retry}
         onRegenerate={isAssistant ? retry : undefined}
         onEdit={message.role === 'user' ? () => startEditing(message.id, message.content) : undefined}
-        onSelectAlternative={
-          message.alternatives ? (_message, index) => selectAlternative(message.id, index) : undefined
-        }
       />
       {stats ? (
         <UsageBadge

@@ -84,7 +84,7 @@ export function ChatRoot({
   const [model, setModel] = useModelState(modelProp, onModelChange)
   const [editingId, setEditingId] = useState<string | undefined>(undefined)
   const chat = useChatCompletion({
-    ...params,
+    params,
     model,
     id,
     client,
@@ -95,7 +95,7 @@ export function ChatRoot({
     onError,
     batchInterval,
   })
-  const { send, stop, regenerate, edit, setMessages, selectAlternative, reset, setInput, handleSubmit } = chat
+  const { send, stop, regenerate, edit, setMessages, switchSibling, reset, setInput, handleSubmit } = chat
   const value = useMemo<ChatContextValue>(
     () => ({
       id: chat.id,
@@ -107,7 +107,7 @@ export function ChatRoot({
       regenerate,
       edit,
       setMessages,
-      selectAlternative,
+      switchSibling,
       reset,
       setInput,
       handleSubmit,
@@ -131,7 +131,7 @@ export function ChatRoot({
       regenerate,
       edit,
       setMessages,
-      selectAlternative,
+      switchSibling,
       reset,
       setInput,
       handleSubmit,

@@ -1,6 +1,7 @@
 import type { KindlingError, UsageInfo } from '@kindling/client'
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { ChatStatus, MessageTiming } from './chatStore.ts'
+import type { MessageTiming } from './chatMessage.ts'
+import type { ChatStatus } from './status.ts'
 
 /** One of the `n` choices of a text completion. */
 export interface CompletionChoiceView {
@@ -40,7 +41,7 @@ export function initialCompletionState(): CompletionState {
   return {
     completion: '',
     choices: [],
-    status: 'idle',
+    status: 'ready',
     outcome: undefined,
     error: undefined,
     usage: undefined,
