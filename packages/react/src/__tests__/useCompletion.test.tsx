@@ -144,4 +144,21 @@ describe('useCompletion', () => {
     expect(renders - mounted).toBeLessThanOrEqual(3)
     expect(result.current.completion.length).toBeGreaterThan(100)
   })
+
+  it('hooks with the same id share one completion', async () => {
+    const client = peer.client()
+    const { result } = renderHook(
+      () => ({
+        a: useCompletion({ id: 'shared-completion', model: 'kindling-echo', batchInterval: 0 }),
+        b: useCompletion({ id: 'shared-completion', model: 'kindling-echo', batchInterval: 0 }),
+        c: useCompletion({ model: 'kindling-echo', batchInterval: 0 }),
+      }),
+      { wrapper: ({ children }) => <KindlingProvider client={client}>{children}</KindlingProvider> },
+    )
+    await act(() => result.current.a.complete('together'))
+    expect(result.current.b.completion).toBe('together')
+    expect(result.current.b.outcome).toBe('done')
+    expect(result.current.c.completion).toBe('')
+    expect(result.current.c.id).not.toBe('shared-completion')
+  })
 })
