@@ -73,6 +73,24 @@ export {
   treeFromMessages,
   treeToData,
 } from './messageTree.ts'
+export type { PersistenceAdapter, PersistenceAdapterOptions } from './persistence/adapter.ts'
+export {
+  createIndexedDbAdapter,
+  type IndexedDbAdapterOptions,
+  readQuarantine,
+} from './persistence/indexedDbAdapter.ts'
+export {
+  createMemoryAdapter,
+  type MemoryAdapter,
+  type QuarantinedRecord,
+} from './persistence/memoryAdapter.ts'
+export {
+  type PersistenceIssueKind,
+  PersistenceRecordError,
+  THREAD_RECORD_VERSION,
+  type ThreadMeta,
+  type ThreadRecord,
+} from './persistence/threadRecord.ts'
 export {
   type ChatRequestConfig,
   type RequestOutcome,
@@ -80,3 +98,12 @@ export {
   runChatRequest,
 } from './requestRunner.ts'
 export { type ChatMessageStatus, type ChatStatus, isBusy } from './status.ts'
+export {
+  createThreadId,
+  createThreadStore,
+  defaultTitle,
+  type ThreadListState,
+  type ThreadStore,
+  type ThreadStoreOptions,
+  type TitleGenerator,
+} from './threadStore.ts'
