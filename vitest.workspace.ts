@@ -26,6 +26,7 @@ export default [
       environment: 'node',
       // The React package's engine (core/) runs without React or a DOM, as its users' servers do.
       include: ['packages/{client,server}/src/**/*.test.ts', 'packages/react/src/core/**/*.test.ts'],
+      exclude: ['**/*.browser.test.{ts,tsx}', '**/node_modules/**'],
     },
   },
   {

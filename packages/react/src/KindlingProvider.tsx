@@ -7,6 +7,7 @@ import {
   createChatRegistry,
   createCompletionRegistry,
 } from './core/chatRegistry.ts'
+import type { ThreadStore } from './core/threadStore.ts'
 
 /** What {@link KindlingProvider} gives the hooks below it. */
 export interface KindlingContextValue {
@@ -15,6 +16,8 @@ export interface KindlingContextValue {
   readonly registry: ChatRegistry
   /** The text completions of this provider, by id. */
   readonly completions: CompletionRegistry
+  /** The thread list given to the provider, if any (its chats are `registry`). */
+  readonly threads: ThreadStore | undefined
 }
 
 // Without a provider, chats live in one registry for the page. It is created on first use, never
@@ -45,6 +48,11 @@ export interface KindlingProviderProps {
    * one above, else a client of this provider's own.
    */
   queryClient?: QueryClient | undefined
+  /**
+   * A thread list (`createThreadStore` from `@kindling/react/core`): `useThreads` reads it, and a
+   * thread's chat is the chat of the same id for every hook below. Read once, on mount.
+   */
+  threads?: ThreadStore | undefined
   children?: ReactNode
 }
 
@@ -61,14 +69,19 @@ export interface KindlingProviderProps {
  *   </KindlingProvider>,
  * )
  */
-export function KindlingProvider({ client, queryClient, children }: KindlingProviderProps): ReactNode {
+export function KindlingProvider({
+  client,
+  queryClient,
+  threads,
+  children,
+}: KindlingProviderProps): ReactNode {
   const outerQueryClient = useContext(QueryClientContext)
-  const [registry] = useState(createChatRegistry)
+  const [registry] = useState(() => threads?.registry ?? createChatRegistry())
   const [completions] = useState(createCompletionRegistry)
   const [ownQueryClient] = useState(() => (queryClient || outerQueryClient ? undefined : new QueryClient()))
-  const [value, setValue] = useState<KindlingContextValue>(() => ({ client, registry, completions }))
+  const [value, setValue] = useState<KindlingContextValue>(() => ({ client, registry, completions, threads }))
   // A new client prop gives a new context value (and so re-renders consumers) only when it changes.
-  if (value.client !== client) setValue({ client, registry, completions })
+  if (value.client !== client) setValue({ ...value, client })
   const tree = <KindlingContext.Provider value={value}>{children}</KindlingContext.Provider>
   const chosen = queryClient ?? (outerQueryClient ? undefined : ownQueryClient)
   return chosen ? <QueryClientProvider client={chosen}>{tree}</QueryClientProvider> : tree
@@ -82,6 +95,7 @@ export function useKindlingContext(): KindlingContextValue {
       client: undefined,
       registry: getDefaultChatRegistry(),
       completions: getDefaultCompletionRegistry(),
+      threads: undefined,
     }
   )
 }

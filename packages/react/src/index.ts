@@ -14,8 +14,10 @@ export type {
 export type { BatchInterval, FrameScheduler } from './core/frameBatcher.ts'
 export { type MessageStats, messageStats } from './core/messageStats.ts'
 export type { MessageNode, MessageTree, MessageTreeData } from './core/messageTree.ts'
+export type { ThreadMeta } from './core/persistence/threadRecord.ts'
 export type { ChatRequestConfig } from './core/requestRunner.ts'
 export type { ChatMessageStatus, ChatStatus } from './core/status.ts'
+export type { ThreadListState, ThreadStore } from './core/threadStore.ts'
 export {
   getDefaultChatRegistry,
   KindlingProvider,
@@ -38,3 +40,4 @@ export {
 } from './useChatStore.ts'
 export { type UseCompletionOptions, type UseCompletionResult, useCompletion } from './useCompletion.ts'
 export { MODELS_STALE_TIME, modelsQueryKey, type UseModelsOptions, useModels } from './useModels.ts'
+export { type UseThreadsResult, useThreads } from './useThreads.ts'
