@@ -40,4 +40,4 @@ export {
 } from './useChatStore.ts'
 export { type UseCompletionOptions, type UseCompletionResult, useCompletion } from './useCompletion.ts'
 export { MODELS_STALE_TIME, modelsQueryKey, type UseModelsOptions, useModels } from './useModels.ts'
-export { type UseThreadsResult, useThreads } from './useThreads.ts'
+export { type UseThreadsResult, useKindlingThreads, useThreads } from './useThreads.ts'

@@ -1,5 +1,6 @@
 import type { KindlingClient } from '@kindling/client'
 import type { ChatActions } from './core/chatActions.ts'
+import type { ChatMessageInput } from './core/chatMessage.ts'
 import type { ChatRequestConfig } from './core/requestRunner.ts'
 import { useBoundChatActions } from './useChatCompletion.ts'
 import { useRetainChat } from './useChatEngine.ts'
@@ -8,6 +9,10 @@ import { useRetainChat } from './useChatEngine.ts'
 export type UseChatActionsOptions = Omit<ChatRequestConfig, 'client'> & {
   /** The client; default the {@link KindlingProvider}'s. */
   client?: KindlingClient | undefined
+  /** The messages a new chat starts with (read once, when the chat is created). */
+  initialMessages?: readonly ChatMessageInput[] | undefined
+  /** Forget the chat when its last consumer unmounts (for generated ids). Default false. */
+  forgetWhenUnused?: boolean | undefined
 }
 
 /**
@@ -23,6 +28,6 @@ export type UseChatActionsOptions = Omit<ChatRequestConfig, 'client'> & {
  * }
  */
 export function useChatActions(chatId: string, options?: UseChatActionsOptions): ChatActions {
-  useRetainChat(chatId)
-  return useBoundChatActions(chatId, options)
+  useRetainChat(chatId, options?.forgetWhenUnused ?? false)
+  return useBoundChatActions(chatId, options, options?.initialMessages)
 }

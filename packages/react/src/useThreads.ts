@@ -37,3 +37,8 @@ export function useThreads(store?: ThreadStore): UseThreadsResult {
   const active = state.threads.find((thread) => thread.id === state.activeId)
   return { ...state, threadStore, active }
 }
+
+/** The `KindlingProvider`'s thread store, or `undefined` when it was given none (no throw). */
+export function useKindlingThreads(): ThreadStore | undefined {
+  return useKindlingContext().threads
+}

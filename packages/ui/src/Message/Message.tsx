@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { MessageActions, MessageAlternatives, MessageStatusNote } from './MessageControls.tsx'
 import {
   MessageContent,
@@ -43,6 +44,8 @@ export interface DefaultMessageProps {
   onEdit?: ((message: MessageView) => void) | undefined
   /** Called with the alternative to show, for messages with `alternatives`. */
   onSelectAlternative?: ((message: MessageView, index: number) => void) | undefined
+  /** A branch picker (e.g. `ChatBranchPicker`) shown first in the footer. */
+  branchPicker?: ReactNode
 }
 
 /**
@@ -57,6 +60,7 @@ export function DefaultMessage({
   onRegenerate,
   onEdit,
   onSelectAlternative,
+  branchPicker,
 }: DefaultMessageProps) {
   const isUser = message.role === 'user'
   return (
@@ -71,6 +75,7 @@ export function DefaultMessage({
       <Message.ToolCalls />
       <Message.Status onRetry={onRetry} />
       <div className="kindling-message__footer">
+        {branchPicker}
         {onSelectAlternative ? (
           <Message.Alternatives onSelect={(index) => onSelectAlternative(message, index)} />
         ) : null}
