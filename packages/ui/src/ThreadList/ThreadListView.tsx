@@ -13,7 +13,7 @@ export interface ThreadListViewProps {
   onDelete: (id: string) => void
   /** Archive (`true`) or restore (`false`); without it there is no archive button. */
   onArchive?: ((id: string, archived: boolean) => void) | undefined
-  /** Shown for a thread with no title yet. Default "New chat". */
+  /** Shown for a thread with no title yet. Default "Untitled". */
   untitled?: string | undefined
   className?: string | undefined
 }
@@ -34,7 +34,7 @@ export function ThreadListView({
   onRename,
   onDelete,
   onArchive,
-  untitled = 'New chat',
+  untitled = 'Untitled',
   className,
 }: ThreadListViewProps) {
   const [query, setQuery] = useState('')
