@@ -36,8 +36,9 @@ export function BranchPicker({ index, count, onSwitch, className }: BranchPicker
         type="button"
         className="kindling-button kindling-button--ghost"
         aria-label="Previous version"
-        disabled={index <= 0}
-        onClick={() => onSwitch(-1)}
+        // aria-disabled, not disabled: a button that disables itself under focus would drop the focus.
+        aria-disabled={index <= 0}
+        onClick={() => index > 0 && onSwitch(-1)}
       >
         ‹
       </button>
@@ -48,8 +49,8 @@ export function BranchPicker({ index, count, onSwitch, className }: BranchPicker
         type="button"
         className="kindling-button kindling-button--ghost"
         aria-label="Next version"
-        disabled={index >= count - 1}
-        onClick={() => onSwitch(1)}
+        aria-disabled={index >= count - 1}
+        onClick={() => index < count - 1 && onSwitch(1)}
       >
         ›
       </button>
