@@ -56,6 +56,8 @@ export interface ThreadStore {
   archive(id: string, archived?: boolean): Promise<void>
   /** Deletes a thread and its chat. The active thread becomes the newest remaining one. */
   delete(id: string): Promise<void>
+  /** Resolves when every save queued so far has ended: `true` if they all wrote, `false` if one failed. */
+  flush(): Promise<boolean>
   /** Unbinds every engine and stops listening to other tabs. */
   dispose(): void
 }
@@ -93,7 +95,7 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
   const bound = new Map<string, () => void>()
   const loaded = new Set<string>()
   const quiet = new Set<string>()
-  const saving = new Map<string, Promise<void>>()
+  const saving = new Map<string, Promise<boolean>>()
   const titled = new Set<string>()
   /** Threads created here and not saved yet: a list read from the adapter does not know them. */
   const drafts = new Set<string>()
@@ -116,8 +118,8 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
   }
 
   /** Saves one thread, after any save of it still running. */
-  function save(id: string, touch = true): Promise<void> {
-    const previous = saving.get(id) ?? Promise.resolve()
+  function save(id: string, touch = true): Promise<boolean> {
+    const previous = saving.get(id) ?? Promise.resolve(true)
     const next = previous.then(async () => {
       const engine = registry.get(id)
       const state = engine.store.getState()
@@ -146,7 +148,13 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
         if (generated) await rename(id, generated)
       }
     })
-    const settled = next.catch((error: unknown) => console.warn('[kindling] saving a thread failed', error))
+    const settled = next.then(
+      () => true,
+      (error: unknown) => {
+        console.warn('[kindling] saving a thread failed', error)
+        return false
+      },
+    )
     saving.set(id, settled)
     return settled
   }
@@ -246,6 +254,10 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
           : store.getState().activeId
       store.setState({ threads, activeId })
       await adapter.delete(id)
+    },
+    async flush() {
+      const results = await Promise.all(saving.values())
+      return results.every(Boolean)
     },
     dispose() {
       unsubscribe?.()
