@@ -24,6 +24,10 @@ export const SECTIONS: Record<string, (size: RunSize) => Promise<SectionResult>>
     const { runRender } = await import('./sections/render.ts')
     return runRender(size === 'smoke' ? { deltas: 50, histories: [10, 100], runs: 1 } : {})
   },
+  async engine(size) {
+    const { runEngine } = await import('./sections/engine.ts')
+    return runEngine(size === 'smoke' ? { switches: 200, chunks: 200 } : {})
+  },
   async memory(size) {
     const { runMemory } = await import('./sections/memory.ts')
     return runMemory(size === 'smoke' ? { cycles: 5, warmupCycles: 2, tokens: 2000 } : {})

@@ -164,8 +164,8 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
   }
 
   /** Writes the tree (re-walking the active path) and chat fields in one store update. */
-  function setTree(tree: MessageTree, chat?: Partial<ChatState>) {
-    store.setState({ ...withTree(store.getState(), tree), ...chat })
+  function setTree(tree: MessageTree, chat?: Partial<ChatState>, changedFrom?: string) {
+    store.setState({ ...withTree(store.getState(), tree, changedFrom), ...chat })
   }
 
   /** Writes what a run produced so far into its nodes, in one store update with `chat` fields. */
@@ -339,7 +339,7 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       const tree = store.getState().tree
       const next = selectBranch(tree, messageId)
       if (next === tree) return
-      setTree(next)
+      setTree(next, undefined, messageId)
       settle('branch')
     },
     switchSibling(messageId, offset) {
@@ -347,7 +347,7 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       const tree = store.getState().tree
       const next = switchSibling(tree, messageId, offset)
       if (next === tree) return
-      setTree(next)
+      setTree(next, undefined, getNode(tree, messageId)?.parentId ?? undefined)
       settle('branch')
     },
     setMessages(next) {

@@ -47,7 +47,12 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 export function withTree(
   previous: Pick<ChatState, 'messages' | 'messageIds' | 'messageIndex'> | undefined,
   tree: MessageTree,
+  changedFrom?: string,
 ): Pick<ChatState, 'tree' | 'messages' | 'messageIds' | 'messageIndex'> {
+  if (previous && changedFrom !== undefined) {
+    const fast = withChangedBranch(previous, tree, changedFrom)
+    if (fast) return fast
+  }
   const ids = activePathIds(tree)
   const messages = ids.map((id) => getNode(tree, id)?.message as ChatUIMessage)
   if (previous && sameIds(previous.messageIds, ids)) {
@@ -60,6 +65,49 @@ export function withTree(
     }
   }
   return { tree, messages, messageIds: ids, messageIndex: indexOf(ids) }
+}
+
+/**
+ * The state fields after a branch change below the active path's part that leads to `changedFrom`
+ * (a switch, or an added message): the path is re-walked only from where it left the old one, so a
+ * switch deep in a long thread costs the part of the path that changed, not the whole path or tree.
+ * `undefined` when `changedFrom` is not on the new active path.
+ */
+function withChangedBranch(
+  previous: Pick<ChatState, 'messages' | 'messageIds' | 'messageIndex'>,
+  tree: MessageTree,
+  changedFrom: string,
+): Pick<ChatState, 'tree' | 'messages' | 'messageIds' | 'messageIndex'> | undefined {
+  // Up from the changed message to the last message the old and new paths share.
+  let node = getNode(tree, changedFrom)
+  let shared = -1
+  while (node) {
+    const index = previous.messageIndex.get(node.id)
+    if (index !== undefined && previous.messages[index] === node.message) {
+      shared = index
+      break
+    }
+    node = node.parentId === null ? undefined : getNode(tree, node.parentId)
+  }
+  if (!node) return undefined
+  const ids = previous.messageIds.slice(0, shared + 1)
+  const messages = previous.messages.slice(0, shared + 1)
+  const messageIndex = new Map(previous.messageIndex)
+  for (let index = shared + 1; index < previous.messageIds.length; index++) {
+    messageIndex.delete(previous.messageIds[index] as string)
+  }
+  let id = node.activeChildId
+  while (id !== undefined) {
+    const next = getNode(tree, id)
+    if (!next) break
+    messageIndex.set(id, ids.length)
+    ids.push(id)
+    messages.push(next.message)
+    id = next.activeChildId
+  }
+  // Nothing moved (a message appended off the path, say): keep the old identities.
+  if (sameIds(ids, previous.messageIds)) return withTree(previous, tree)
+  return { tree, messages, messageIds: ids, messageIndex }
 }
 
 /**
