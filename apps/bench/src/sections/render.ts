@@ -53,7 +53,11 @@ export async function buildRenderPage(): Promise<void> {
       outDir,
       emptyOutDir: true,
       rollupOptions: {
-        input: { index: join(renderDir, 'index.html'), memory: join(renderDir, 'memory.html') },
+        input: {
+          index: join(renderDir, 'index.html'),
+          memory: join(renderDir, 'memory.html'),
+          threads: join(renderDir, 'threads.html'),
+        },
       },
     },
   })
