@@ -40,7 +40,7 @@ function branchedThread(branchLength: number, offPath: number): { tree: MessageT
   let previous = parent
   for (let index = 0; index < branchLength; index++) {
     const id = `b${index}`
-    tree = appendChild(tree, previous, message(id, 500 + index), index === 0 ? false : true)
+    tree = appendChild(tree, previous, message(id, 500 + index), index !== 0)
     previous = id
   }
   // Side branches of 10 messages hanging off early messages: tree size without path length.
