@@ -24,8 +24,14 @@ export default [
     test: {
       name: 'node',
       environment: 'node',
-      // tests/: the client against the real server (client + server), and the stress runs.
-      include: ['packages/{client,server}/src/**/*.test.ts', 'tests/**/*.test.ts'],
+      // tests/: the client against the real server (client + server), and the stress runs. The React
+      // package's engine (core/) runs without React or a DOM, as its users' servers do.
+      include: [
+        'packages/{client,server}/src/**/*.test.ts',
+        'packages/react/src/core/**/*.test.ts',
+        'tests/**/*.test.ts',
+      ],
+      exclude: ['**/*.browser.test.{ts,tsx}', '**/node_modules/**'],
     },
   },
   {
@@ -57,6 +63,7 @@ export default [
       name: 'dom',
       environment: 'jsdom',
       include: ['packages/react/src/**/*.test.{ts,tsx}'],
+      exclude: ['packages/react/src/core/**', 'packages/react/src/**/*.browser.test.{ts,tsx}'],
       setupFiles: ['./scripts/jestDomSetup.ts'],
     },
   },
@@ -66,7 +73,7 @@ export default [
     plugins: [react(), kindlingServerPlugin({ delayMs: 5 })],
     test: {
       name: 'browser',
-      include: ['packages/ui/src/**/*.test.{ts,tsx}'],
+      include: ['packages/ui/src/**/*.test.{ts,tsx}', 'packages/react/src/**/*.browser.test.{ts,tsx}'],
       // `pnpm test:stress` turns the hostile-input tests up (packages/ui/src/__tests__/hostileConfig.ts).
       env: { KINDLING_UI_STRESS: process.env.KINDLING_UI_STRESS ?? '' },
       browser: browser(),

@@ -29,6 +29,14 @@ export const SECTIONS: Record<string, (size: RunSize) => Promise<SectionResult>>
     // The smoke run: the control, one nesting input and one streamed input, at a quarter size.
     return runHostile(size === 'smoke' ? { scale: 0.25, runs: 1, only: [0, 1, 15] } : {})
   },
+  async engine(size) {
+    const { runEngine } = await import('./sections/engine.ts')
+    return runEngine(size === 'smoke' ? { switches: 200, chunks: 200 } : {})
+  },
+  async threads(size) {
+    const { runThreads } = await import('./sections/threads.ts')
+    return runThreads(size === 'smoke' ? { runs: 1 } : {})
+  },
   async memory(size) {
     const { runMemory } = await import('./sections/memory.ts')
     return runMemory(size === 'smoke' ? { cycles: 5, warmupCycles: 2, tokens: 2000 } : {})

@@ -1,10 +1,11 @@
 import { createClient } from '@kindling/client'
 import { KindlingProvider } from '@kindling/react'
 import { ParameterControls, type ParameterValues } from '@kindling/ui'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { ChatMode } from './ChatMode.tsx'
 import { CompletionMode } from './CompletionMode.tsx'
 import { ConnectionNotice } from './ConnectionNotice.tsx'
+import { createPlaygroundThreads, startThreads } from './playgroundThreads.ts'
 import { SettingsPanel } from './SettingsPanel.tsx'
 import { resolveBaseURL, useSettings } from './settingsStore.ts'
 
@@ -22,6 +23,11 @@ export function App() {
   const baseURL = resolveBaseURL(settings.baseURL, window.location.origin)
   // No API key in the page: the server (the embedded one, or its proxy) holds it.
   const client = useMemo(() => createClient({ baseURL, apiKey: null }), [baseURL])
+  // The conversations, in IndexedDB; the legacy localStorage conversation is moved in once.
+  const [threads] = useState(createPlaygroundThreads)
+  useEffect(() => {
+    void startThreads(threads)
+  }, [threads])
   const params: ParameterValues = {
     temperature: settings.temperature,
     top_p: settings.top_p,
@@ -29,7 +35,7 @@ export function App() {
   }
 
   return (
-    <KindlingProvider client={client}>
+    <KindlingProvider client={client} threads={threads}>
       <div className="playground">
         <header className="playground-header">
           <h1>Kindling playground</h1>

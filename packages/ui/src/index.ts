@@ -1,5 +1,11 @@
 // The public API of @kindling/ui: a deliberate list. Styles ship separately as `@kindling/ui/styles.css`.
 
+export {
+  BranchPicker,
+  type BranchPickerProps,
+  ChatBranchPicker,
+  type ChatBranchPickerProps,
+} from './BranchPicker/index.ts'
 export { Chat, type ChatProps } from './Chat/Chat.tsx'
 export { type ChatContextValue, useChatContext } from './Chat/ChatContext.ts'
 export type { ChatComposerProps, ChatErrorNoticeProps, ChatModelPickerProps } from './Chat/ChatControls.tsx'
@@ -43,4 +49,12 @@ export {
   type ParameterName,
   type ParameterValues,
 } from './ParameterControls/ParameterControls.tsx'
+export {
+  ThreadList,
+  type ThreadListProps,
+  ThreadListView,
+  type ThreadListViewProps,
+  ThreadSidebar,
+  type ThreadSidebarProps,
+} from './ThreadList/index.ts'
 export { UsageBadge, type UsageBadgeProps } from './UsageBadge/UsageBadge.tsx'

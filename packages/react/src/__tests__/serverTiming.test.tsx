@@ -4,7 +4,7 @@ import { createClient } from '@kindling/client'
 import { act, renderHook } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { messageStats } from '../chatStore.ts'
+import { messageStats } from '../core/messageStats.ts'
 import { KindlingProvider } from '../KindlingProvider.tsx'
 import { useChatCompletion } from '../useChatCompletion.ts'
 

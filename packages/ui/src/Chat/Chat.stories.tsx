@@ -199,14 +199,14 @@ export const SwitchModel: Story = {
   },
 }
 
-/** `n: 2`: the reply carries two alternatives, with a switcher. */
+/** `n: 2`: the two choices are two versions of the reply, with a branch picker. */
 export const Alternatives: Story = {
   args: { model: 'kindling-text', params: { n: 2 } },
   play: async ({ canvasElement }) => {
     await send(canvasElement, 'Give me two takes.')
     const reply = await waitForReplyStatus(canvasElement, 'done')
     const first = reply.querySelector('.kindling-message__content')?.textContent
-    await userEvent.click(within(reply).getByRole('button', { name: 'Next alternative' }))
+    await userEvent.click(within(reply).getByRole('button', { name: 'Next version' }))
     await expect(within(lastReply(canvasElement) as HTMLElement).getByText('2 / 2')).toBeInTheDocument()
     await expect(lastReply(canvasElement)?.querySelector('.kindling-message__content')?.textContent).not.toBe(
       first,

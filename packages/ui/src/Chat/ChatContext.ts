@@ -16,7 +16,7 @@ export interface ChatContextValue
     | 'regenerate'
     | 'edit'
     | 'setMessages'
-    | 'selectAlternative'
+    | 'switchSibling'
     | 'reset'
     | 'setInput'
     | 'handleSubmit'

@@ -1,5 +1,6 @@
 import { type ChatUIMessage, messageStats, useChatMessage, useChatStore } from '@kindling/react'
 import { memo, type ReactNode, useCallback } from 'react'
+import { ChatBranchPicker } from '../BranchPicker/BranchPicker.tsx'
 import { DefaultMessage } from '../Message/Message.tsx'
 import { MessageList } from '../MessageList/MessageList.tsx'
 import { UsageBadge } from '../UsageBadge/UsageBadge.tsx'
@@ -21,7 +22,8 @@ export interface ChatMessageProps {
 /**
  * One message of the enclosing chat, by id. It subscribes to its own message only
  * (`useChatMessage`), so while a reply streams, only its row re-renders. Offers retry and
- * regenerate on the last answer, edit on user messages and the switcher for n > 1 alternatives.
+ * regenerate on the last answer, edit on user messages, and a branch picker where the message has
+ * other versions (edits, regenerations, n > 1 choices).
  */
 export const ChatMessage = memo(function ChatMessage({
   id,
@@ -29,7 +31,7 @@ export const ChatMessage = memo(function ChatMessage({
   allowImages,
   render,
 }: ChatMessageProps) {
-  const { id: chatId, regenerate, selectAlternative, startEditing } = useChatContext()
+  const { id: chatId, regenerate, startEditing } = useChatContext()
   const message = useChatMessage(chatId, id)
   const isLast = useChatStore(chatId, (state) => state.messageIds[state.messageIds.length - 1] === id)
   if (!message) return null
@@ -46,9 +48,7 @@ export const ChatMessage = memo(function ChatMessage({
         onRetry={retry}
         onRegenerate={isAssistant ? retry : undefined}
         onEdit={message.role === 'user' ? () => startEditing(message.id, message.content) : undefined}
-        onSelectAlternative={
-          message.alternatives ? (_message, index) => selectAlternative(message.id, index) : undefined
-        }
+        branchPicker={<ChatBranchPicker chatId={chatId} messageId={message.id} />}
       />
       {stats ? (
         <UsageBadge

@@ -67,7 +67,7 @@ export function CompletionPanel({
   className,
 }: CompletionPanelProps) {
   const id = useId()
-  const completion = useCompletion({ ...params, model, client, onFinish, onError })
+  const completion = useCompletion({ params, model, client, onFinish, onError })
   const { status, outcome, error, choices, usage, timing, input, setInput, handleSubmit, stop, complete } =
     completion
   const busy = status === 'submitted' || status === 'streaming'

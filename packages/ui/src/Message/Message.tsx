@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { MessageBoundary } from './MessageBoundary.tsx'
 import { MessageActions, MessageAlternatives, MessageStatusNote } from './MessageControls.tsx'
 import {
@@ -44,6 +45,8 @@ export interface DefaultMessageProps {
   onEdit?: ((message: MessageView) => void) | undefined
   /** Called with the alternative to show, for messages with `alternatives`. */
   onSelectAlternative?: ((message: MessageView, index: number) => void) | undefined
+  /** A branch picker (e.g. `ChatBranchPicker`) shown first in the footer. */
+  branchPicker?: ReactNode
 }
 
 /**
@@ -59,6 +62,7 @@ export function DefaultMessage({
   onRegenerate,
   onEdit,
   onSelectAlternative,
+  branchPicker,
 }: DefaultMessageProps) {
   const isUser = message.role === 'user'
   return (
@@ -74,6 +78,7 @@ export function DefaultMessage({
         <Message.ToolCalls />
         <Message.Status onRetry={onRetry} />
         <div className="kindling-message__footer">
+          {branchPicker}
           {onSelectAlternative ? (
             <Message.Alternatives onSelect={(index) => onSelectAlternative(message, index)} />
           ) : null}

@@ -1,6 +1,7 @@
 import type { KindlingError, UsageInfo } from '@kindling/client'
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { ChatStatus, MessageTiming } from './chatStore.ts'
+import type { MessageTiming } from './chatMessage.ts'
+import type { ChatStatus } from './status.ts'
 
 /** One of the `n` choices of a text completion. */
 export interface CompletionChoiceView {

@@ -10,16 +10,17 @@ import {
   type RequestOptions,
   toCompletionResponse,
 } from '@kindling/client'
-import type {
-  CompletionChoiceView,
-  CompletionOutcome,
-  CompletionState,
-  CompletionStore,
+import {
+  type CompletionChoiceView,
+  type CompletionOutcome,
+  type CompletionState,
+  type CompletionStore,
+  createCompletionStore,
 } from './completionStore.ts'
 import { type BatchInterval, createFrameBatcher, type FrameScheduler } from './frameBatcher.ts'
 import { toKindlingError } from './toKindlingError.ts'
 
-// The framework-agnostic life of a text completion: complete and stop over its store.
+// One text completion: a vanilla store and complete/stop over it. Shared by id like chats.
 
 /** Everything one completion request needs; the hook builds it from its latest options. */
 export interface CompletionRequestConfig {
@@ -40,18 +41,16 @@ export interface CompletionRequestConfig {
   scheduler?: FrameScheduler | undefined
 }
 
-/** The actions of one text completion. Completing while one streams stops it first. */
-export interface CompletionSession {
+/** One text completion: its store and actions. Completing while one streams stops it first. */
+export interface CompletionEngine {
+  readonly store: CompletionStore
   /** Streams a completion of `prompt`. */
   complete(prompt: string, config: CompletionRequestConfig): Promise<void>
   /** Stops the completion in progress, keeping its text (`outcome: 'stopped'`). */
   stop(): void
   setInput(input: string): void
-  /**
-   * Counts a mounted consumer; when the last one leaves (and does not come back within the
-   * current task's microtasks, as StrictMode does) the completion in progress is stopped.
-   */
-  retain(): () => void
+  /** Stops (no callback is called) and ignores every later call. */
+  dispose(): void
 }
 
 const viewCache = new WeakMap<CompletionChoiceState, CompletionChoiceView>()
@@ -65,12 +64,13 @@ function viewOf(choice: CompletionChoiceState): CompletionChoiceView {
   return view
 }
 
-/** Creates the session of one text completion over its store. */
-export function createCompletionSession(store: CompletionStore): CompletionSession {
+/** Creates one text completion with its own store. */
+export function createCompletionEngine(): CompletionEngine {
+  const store = createCompletionStore()
+  let disposed = false
   let current:
     | { controller: AbortController; cancel(): void; write(outcome?: CompletionOutcome): void }
     | undefined
-  let consumers = 0
 
   function stop() {
     const run = current
@@ -82,6 +82,7 @@ export function createCompletionSession(store: CompletionStore): CompletionSessi
   }
 
   async function complete(prompt: string, config: CompletionRequestConfig): Promise<void> {
+    if (disposed) return
     stop()
     const controller = new AbortController()
     const startedAt = Date.now()
@@ -153,20 +154,15 @@ export function createCompletionSession(store: CompletionStore): CompletionSessi
   }
 
   return {
+    store,
     complete,
     stop,
-    setInput: (input) => store.setState({ input }),
-    retain() {
-      consumers += 1
-      let released = false
-      return () => {
-        if (released) return
-        released = true
-        consumers -= 1
-        queueMicrotask(() => {
-          if (consumers === 0) stop()
-        })
-      }
+    setInput: (input) => {
+      if (!disposed) store.setState({ input })
+    },
+    dispose() {
+      stop()
+      disposed = true
     },
   }
 }

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createManualScheduler } from '../../__tests__/scripted.ts'
 import {
   animationFrameScheduler,
   createFrameBatcher,
   END_FALLBACK_MS,
   timeoutScheduler,
 } from '../frameBatcher.ts'
-import { createManualScheduler } from './scripted.ts'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -108,23 +108,23 @@ describe('createFrameBatcher', () => {
 
   it('the default uses requestAnimationFrame when there is one, a 16 ms timeout when not', () => {
     vi.useFakeTimers()
-    const raf = vi.spyOn(globalThis, 'requestAnimationFrame')
+    // Node has no animation frames: a stand-in for the browser's, removed after the first half.
+    const raf = vi.fn((_callback: FrameRequestCallback) => 1)
+    vi.stubGlobal('requestAnimationFrame', raf)
+    vi.stubGlobal('cancelAnimationFrame', vi.fn())
     const callback = vi.fn()
     animationFrameScheduler.schedule(callback)
     expect(raf).toHaveBeenCalledTimes(1)
-    raf.mockRestore()
+    vi.unstubAllGlobals()
 
-    const original = globalThis.requestAnimationFrame
-    // @ts-expect-error: a runtime without animation frames (a server, a worker)
-    delete globalThis.requestAnimationFrame
-    try {
-      const later = vi.fn()
-      animationFrameScheduler.schedule(later)
-      vi.advanceTimersByTime(16)
-      expect(later).toHaveBeenCalledTimes(1)
-    } finally {
-      globalThis.requestAnimationFrame = original
-    }
+    // A runtime without animation frames (a server, a worker).
+    expect(globalThis.requestAnimationFrame).toBeUndefined()
+    const later = vi.fn()
+    animationFrameScheduler.schedule(later)
+    vi.advanceTimersByTime(15)
+    expect(later).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(1)
+    expect(later).toHaveBeenCalledTimes(1)
   })
 
   it('timeoutScheduler can be cancelled', () => {
