@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { type CDPSession, chromium, type Page } from 'playwright-core'
-import { build, defaultClientConditions } from 'vite'
+import { build } from 'vite'
 import { chromiumLaunchOptions } from '../../../../scripts/chromium.ts'
 import type { HostileRun } from '../../render/hostile.tsx'
 import { hostileInputs } from '../../render/hostileInputs.ts'
@@ -41,7 +41,6 @@ async function buildHostilePage(): Promise<void> {
     logLevel: 'error',
     configFile: false,
     plugins: [react()],
-    resolve: { conditions: ['@kindling/source', ...defaultClientConditions] },
     build: {
       outDir,
       emptyOutDir: true,
