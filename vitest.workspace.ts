@@ -44,6 +44,7 @@ export default [
     test: {
       name: 'browser',
       include: ['packages/ui/src/**/*.test.{ts,tsx}'],
+      setupFiles: ['./scripts/failOnConsole.ts'],
       browser: browser(),
     },
   },
@@ -69,6 +70,7 @@ export default [
     resolve: { alias: workspaceAliases },
     test: {
       name: 'storybook',
+      setupFiles: ['./scripts/failOnConsole.ts'],
       browser: browser(),
     },
   },
