@@ -1,6 +1,7 @@
-import { type ChatUIMessage, useChatCompletion, useChatStore } from '@kindling/react'
-import { Chat, type ParameterValues } from '@kindling/ui'
+import { useChatStore } from '@kindling/react'
+import { Chat, type ParameterValues, useChatContext } from '@kindling/ui'
 import { useEffect, useState } from 'react'
+import { describeConnectionProblem } from './ConnectionNotice.tsx'
 import { ConversationTools } from './ConversationTools.tsx'
 import { savedMessages, useConversation } from './conversationStore.ts'
 import { useSettings } from './settingsStore.ts'
@@ -19,35 +20,46 @@ function PersistConversation() {
   return null
 }
 
-function Tools({ model }: { model: string }) {
+function Tools() {
+  const { setMessages } = useChatContext()
   const messages = useChatStore(CHAT_ID, (state) => state.messages)
-  const { setMessages } = useChatCompletion({ id: CHAT_ID, model })
-  return (
-    <ConversationTools
-      messages={messages}
-      onClear={() => setMessages([])}
-      onReplace={(next: ChatUIMessage[]) => setMessages(next)}
-    />
-  )
+  return <ConversationTools messages={messages} onClear={() => setMessages([])} onReplace={setMessages} />
 }
 
-/** Chat mode: the whole `Chat` widget, with the conversation kept across reloads. */
-export function ChatMode({ model, params }: { model: string; params: ParameterValues }) {
+/**
+ * Chat mode: `Chat`'s parts laid out by the app (model picker and conversation tools on one row),
+ * with the conversation kept across reloads. A server that can't be reached shows one banner
+ * (`Chat.ErrorNotice`) with one "Try again".
+ */
+export function ChatMode({
+  model,
+  params,
+  baseURL,
+}: {
+  model: string
+  params: ParameterValues
+  baseURL: string
+}) {
   const update = useSettings((state) => state.update)
   // Read once: the chat owns its messages from then on.
   const [initialMessages] = useState(savedMessages)
   return (
-    <div className="playground-chat">
-      <Chat
-        id={CHAT_ID}
-        model={model}
-        onModelChange={(next) => update({ model: next })}
-        params={params}
-        initialMessages={initialMessages}
-        emptyState={<p>Say hello. The built-in kindling-* models need no API key.</p>}
-      />
+    <Chat.Root
+      id={CHAT_ID}
+      model={model}
+      onModelChange={(next) => update({ model: next })}
+      params={params}
+      initialMessages={initialMessages}
+      className="playground-chat"
+    >
+      <div className="kindling-chat__toolbar playground-chat-toolbar">
+        <Chat.ModelPicker />
+        <Tools />
+      </div>
+      <Chat.Messages emptyState={<p>Say hello. The built-in kindling-* models need no API key.</p>} />
+      <Chat.ErrorNotice describe={(error) => describeConnectionProblem(error, baseURL)} />
+      <Chat.Composer />
       <PersistConversation />
-      <Tools model={model} />
-    </div>
+    </Chat.Root>
   )
 }
