@@ -45,13 +45,18 @@ export function Sheet({
     else if (!open && dialog.open) dialog.close()
   }, [open])
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click has its keyboard twin in the dialog's native Escape
     <dialog
       ref={ref}
       className={cx('kindling-sheet', className)}
       data-side={side}
       aria-labelledby={titleId}
       onClose={() => onOpenChange(false)}
+      // Escape is handled here, not left to the browser, so the open state stays the app's.
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return
+        event.preventDefault()
+        onOpenChange(false)
+      }}
       // A click on the dialog itself (not its content) is a click on the backdrop.
       onClick={(event) => {
         if (event.target === event.currentTarget) onOpenChange(false)
