@@ -38,6 +38,26 @@ afterAll(async () => {
   await app?.close()
 })
 
+/**
+ * Collects what the page writes to its console as errors or warnings: any of them fails the test.
+ * `expected` lists the few a test causes on purpose (e.g. Chromium's own line for a refused
+ * connection to a server that is down by design).
+ */
+function watchConsole(page: Page, expected: RegExp[] = []): string[] {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return
+    const where = message.location().url
+    // The favicon 404 is fixed separately (issue 13, "No favicon request 404"); remove this line
+    // once the playground ships its icon.
+    if (where.endsWith('/favicon.ico')) return
+    const line = `${message.type()}: ${message.text()} (${where})`
+    if (!expected.some((pattern) => pattern.test(line))) problems.push(line)
+  })
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  return problems
+}
+
 const assistantMessages = (page: Page) => page.locator('article.kindling-message[data-role="assistant"]')
 
 async function send(page: Page, text: string) {
@@ -54,8 +74,7 @@ describe('playground end to end', () => {
       const type = response.headers()['content-type'] ?? ''
       if (/json|javascript|html|text/.test(type)) seenByPage.push(await response.text().catch(() => ''))
     })
-    const pageErrors: string[] = []
-    page.on('pageerror', (error) => pageErrors.push(error.message))
+    const consoleProblems = watchConsole(page)
 
     await page.goto(app.url)
     await page.evaluate(() => localStorage.clear())
@@ -118,7 +137,7 @@ describe('playground end to end', () => {
       .toBeGreaterThan(10)
     await page.screenshot({ path: `${artifactsDir}/playground-completion.png` })
 
-    expect(pageErrors).toEqual([])
+    expect(consoleProblems).toEqual([])
     expect(seenByPage.length).toBeGreaterThan(3)
     expect(seenByPage.some((body) => body.includes(FAKE_KEY))).toBe(false)
     await page.close()
@@ -135,8 +154,10 @@ describe('playground end to end', () => {
     expect(texts.some((text) => text.includes(FAKE_KEY))).toBe(false)
   })
 
-  it('shows a clear message, not a blank page, when the server is unreachable', async () => {
+  it('shows one clear message with one retry, not a blank page, when the server is unreachable', async () => {
     const page = await browser.newPage()
+    // Chromium logs each refused connection to the closed port itself: that is the point here.
+    const consoleProblems = watchConsole(page, [/ERR_CONNECTION_REFUSED.*127\.0\.0\.1:9\//])
     await page.goto(app.url)
     await page.evaluate(() =>
       localStorage.setItem(
@@ -148,6 +169,9 @@ describe('playground end to end', () => {
     await expect
       .poll(() => page.getByRole('alert').first().textContent() ?? '', { timeout: 15_000 })
       .toMatch(/Can't reach the server/)
+    expect(await page.getByRole('alert').count()).toBe(1)
+    expect(await page.getByRole('button', { name: /retry|try again|regenerate/i }).count()).toBe(1)
+    expect(consoleProblems).toEqual([])
     await page.close()
   })
 })

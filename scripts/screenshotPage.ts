@@ -1,0 +1,70 @@
+// Shared by the screenshot tests of the browser project: fixed viewports and themes, a page with
+// nothing that moves (no animations, transitions or carets), and a wait until it has settled.
+import { page } from 'vitest/browser'
+
+/** The two viewports every screen is captured at. */
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  mobile: { width: 390, height: 844 },
+} as const
+
+/** The two themes every screen is captured in. */
+export const THEMES = ['light', 'dark'] as const
+
+/** One combination of viewport and theme. */
+export interface ScreenVariant {
+  viewport: keyof typeof VIEWPORTS
+  theme: (typeof THEMES)[number]
+}
+
+/** Every viewport × theme. */
+export const VARIANTS: ScreenVariant[] = Object.keys(VIEWPORTS).flatMap((viewport) =>
+  THEMES.map((theme) => ({ viewport: viewport as ScreenVariant['viewport'], theme })),
+)
+
+const FREEZE = `
+*, *::before, *::after, ::backdrop {
+  animation: none !important;
+  transition: none !important;
+  caret-color: transparent !important;
+}
+html, body { margin: 0; background: var(--kindling-bg); color: var(--kindling-fg); }
+`
+
+/** Sets the viewport and theme, and stops everything that animates. */
+export async function prepareScreen({ viewport, theme }: ScreenVariant): Promise<void> {
+  let style = document.getElementById('kindling-screenshot-freeze')
+  if (!style) {
+    style = document.createElement('style')
+    style.id = 'kindling-screenshot-freeze'
+    style.textContent = FREEZE
+    document.head.append(style)
+  }
+  document.documentElement.setAttribute('data-kindling-theme', theme)
+  await page.viewport(VIEWPORTS[viewport].width, VIEWPORTS[viewport].height)
+}
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+
+/**
+ * Waits until the page has settled: fonts loaded, nothing busy (`aria-busy`, a streaming message,
+ * a story's simulated stream not done) and no "Loading…" text for a few frames in a row. Throws
+ * after `timeout` ms.
+ */
+export async function settle(timeout = 8000): Promise<void> {
+  await document.fonts.ready
+  const deadline = performance.now() + timeout
+  let quiet = 0
+  while (quiet < 3) {
+    if (performance.now() > deadline) throw new Error('The screen never settled (still busy or loading).')
+    const busy =
+      document.querySelector('[aria-busy="true"], [data-status="streaming"], [data-done="false"]') !== null ||
+      /Loading…|Connecting…/.test(document.body.textContent ?? '')
+    quiet = busy ? 0 : quiet + 1
+    await frame()
+  }
+}
+
+/** The name of a screenshot's file: `name--viewport-theme`. */
+export const screenshotName = (name: string, { viewport, theme }: ScreenVariant) =>
+  `${name}--${viewport}-${theme}`
