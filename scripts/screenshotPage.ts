@@ -46,23 +46,46 @@ export async function prepareScreen({ viewport, theme }: ScreenVariant): Promise
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
 
+/** Resolves once the page's DOM has not changed for `quietMs`; rejects after `timeout` ms. */
+function domQuiet(quietMs: number, timeout: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let timer = setTimeout(done, quietMs)
+    const observer = new MutationObserver(() => {
+      clearTimeout(timer)
+      timer = setTimeout(done, quietMs)
+    })
+    const limit = setTimeout(() => {
+      observer.disconnect()
+      clearTimeout(timer)
+      reject(new Error('The screen never settled: it kept changing.'))
+    }, timeout)
+    function done() {
+      observer.disconnect()
+      clearTimeout(limit)
+      resolve()
+    }
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
+  })
+}
+
 /**
- * Waits until the page has settled: fonts loaded, nothing busy (`aria-busy`, a streaming message,
- * a story's simulated stream not done) and no "Loading…" text for a few frames in a row. Throws
- * after `timeout` ms.
+ * Waits until the page has settled: fonts loaded; nothing busy (`aria-busy`, a streaming message,
+ * a story's simulated stream not done, "Loading…") for a few frames, or `busyMs` passed (a story
+ * that shows a busy state on purpose stays busy); then no DOM change for 250 ms. Throws when the
+ * page keeps changing for `timeout` ms.
  */
-export async function settle(timeout = 8000): Promise<void> {
+export async function settle({ busyMs = 4000, timeout = 10_000 } = {}): Promise<void> {
   await document.fonts.ready
-  const deadline = performance.now() + timeout
+  const deadline = performance.now() + busyMs
   let quiet = 0
-  while (quiet < 3) {
-    if (performance.now() > deadline) throw new Error('The screen never settled (still busy or loading).')
+  while (quiet < 3 && performance.now() < deadline) {
     const busy =
       document.querySelector('[aria-busy="true"], [data-status="streaming"], [data-done="false"]') !== null ||
-      /Loading…|Connecting…/.test(document.body.textContent ?? '')
+      /Loading…|Connecting to /.test(document.body.textContent ?? '')
     quiet = busy ? 0 : quiet + 1
     await frame()
   }
+  await domQuiet(250, timeout)
 }
 
 /** The name of a screenshot's file: `name--viewport-theme`. */

@@ -17,9 +17,10 @@ import { DEFAULT_SETTINGS, useSettings } from '../settingsStore.ts'
 // The playground's main screens in Chromium at 1280×800 and 390×844, light and dark, against the
 // embedded server the browser project serves under /v1, compared with the baselines committed in
 // apps/playground/screenshots/. Answers come from the deterministic built-in models; the usage
-// badge's timings are not deterministic, so screenshots hide it (its layout stays).
+// badge's timings and the test server's port are not deterministic, so screenshots hide them
+// (their layout stays).
 
-const HIDE_TIMINGS = '.kindling-usage { visibility: hidden !important; }'
+const HIDE_TIMINGS = '.kindling-usage, .playground-endpoint code { visibility: hidden !important; }'
 
 beforeEach(() => {
   localStorage.clear()
