@@ -102,7 +102,7 @@ export function App() {
           title="Parameters"
           side="bottom"
         >
-          {parameters}
+          <div className="playground-sheet-parameters">{parameters}</div>
         </Sheet>
         <Sheet open={settingsOpen} onOpenChange={setSettingsOpen} title="Settings">
           <SettingsPanel key={baseURL} onClose={() => setSettingsOpen(false)} />
