@@ -1,6 +1,6 @@
 // Shared by the screenshot tests of the browser project: fixed viewports and themes, a page with
 // nothing that moves (no animations, transitions or carets), and a wait until it has settled.
-import { page } from 'vitest/browser'
+import { cdp, page } from 'vitest/browser'
 
 /** The two viewports every screen is captured at. */
 export const VIEWPORTS = {
@@ -75,6 +75,9 @@ function domQuiet(quietMs: number, timeout: number): Promise<void> {
  * page keeps changing for `timeout` ms.
  */
 export async function settle({ busyMs = 4000, timeout = 10_000 } = {}): Promise<void> {
+  // The mouse stays wherever the last test left it: move it off the page, so no element shows a
+  // hover state (a tooltip, a highlighted button) by chance.
+  await cdp().send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: 1399, y: 999 })
   await document.fonts.ready
   const deadline = performance.now() + busyMs
   let quiet = 0
