@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
@@ -9,9 +10,38 @@ import { chromiumLaunchOptions } from './scripts/chromium.ts'
 const browser = () => ({
   enabled: true,
   headless: true,
-  provider: playwright({ launchOptions: chromiumLaunchOptions }),
+  // A window larger than the largest test viewport (1280×800), so Vitest never scales the tested
+  // page down to fit: screenshots are then taken at the viewport's real size.
+  provider: playwright({
+    launchOptions: chromiumLaunchOptions,
+    contextOptions: { viewport: { width: 1400, height: 1000 } },
+  }),
   instances: [{ browser: 'chromium' as const }],
+  expect: {
+    toMatchScreenshot: {
+      comparatorName: 'pixelmatch' as const,
+      // Same machine image, same fonts: screens match almost exactly. The tolerance absorbs
+      // anti-aliasing noise, not a moved or resized element.
+      comparatorOptions: { threshold: 0.15, allowedMismatchedPixelRatio: 0.002 },
+      screenshotOptions: { animations: 'disabled' as const, caret: 'hide' as const, scale: 'css' as const },
+      // Baselines are committed next to the package they show; diffs of a failed run are not.
+      resolveScreenshotPath: ({ arg, ext, root, testFileDirectory }: ScreenshotPathData) =>
+        join(root, screenshotHome(testFileDirectory), 'screenshots', `${arg}${ext}`),
+      resolveDiffPath: ({ arg, ext, root, testFileDirectory }: ScreenshotPathData) =>
+        join(root, screenshotHome(testFileDirectory), 'screenshots', 'diff', `${arg}${ext}`),
+    },
+  },
 })
+
+interface ScreenshotPathData {
+  arg: string
+  ext: string
+  root: string
+  testFileDirectory: string
+}
+
+/** `packages/ui/src/__tests__` → `packages/ui`. */
+const screenshotHome = (testFileDirectory: string) => testFileDirectory.replace(/\/src\/.*$/, '')
 
 /**
  * The single list of test projects. Vitest 4 ignores a workspace file on its own, so the root
@@ -71,11 +101,19 @@ export default [
     extends: true,
     // The embedded server, same-origin under /v1, as in Storybook: real HTTP from real Chromium.
     plugins: [react(), kindlingServerPlugin({ delayMs: 5 })],
+    // The stories' screenshot test composes stories: bundle Storybook's modules up front, or Vite
+    // finds them mid-run and reloads the page under the tests.
+    optimizeDeps: { include: ['@storybook/react-vite', 'storybook/test'] },
     test: {
       name: 'browser',
-      include: ['packages/ui/src/**/*.test.{ts,tsx}', 'packages/react/src/**/*.browser.test.{ts,tsx}'],
+      include: [
+        'packages/ui/src/**/*.test.{ts,tsx}',
+        'packages/react/src/**/*.browser.test.{ts,tsx}',
+        'apps/playground/src/**/*.screenshot.test.tsx',
+      ],
       // `pnpm test:stress` turns the hostile-input tests up (packages/ui/src/__tests__/hostileConfig.ts).
       env: { KINDLING_UI_STRESS: process.env.KINDLING_UI_STRESS ?? '' },
+      setupFiles: ['./scripts/failOnConsole.ts'],
       browser: browser(),
     },
   },
@@ -101,6 +139,7 @@ export default [
     plugins: [storybookTest({ configDir: '.storybook' })],
     test: {
       name: 'storybook',
+      setupFiles: ['./scripts/failOnConsole.ts'],
       browser: browser(),
     },
   },

@@ -1,5 +1,6 @@
 import { type ChatUIMessage, useChatActions, useChatStore, useThreads } from '@kindling/react'
 import { Chat, type ParameterValues, ThreadSidebar } from '@kindling/ui'
+import { describeConnectionProblem } from './ConnectionNotice.tsx'
 import { ConversationTools } from './ConversationTools.tsx'
 import { useSettings } from './settingsStore.ts'
 
@@ -16,24 +17,41 @@ function Tools({ threadId }: { threadId: string }) {
   )
 }
 
-/** Chat mode: the conversations (kept in IndexedDB) beside the whole `Chat` widget of the active one. */
-export function ChatMode({ model, params }: { model: string; params: ParameterValues }) {
+/**
+ * Chat mode: the conversations (kept in IndexedDB) beside `Chat`'s parts for the active one, laid
+ * out by the app (model picker and conversation tools on one row). A server that can't be reached
+ * shows one banner (`Chat.ErrorNotice`) with one "Try again".
+ */
+export function ChatMode({
+  model,
+  params,
+  baseURL,
+}: {
+  model: string
+  params: ParameterValues
+  baseURL: string
+}) {
   const update = useSettings((state) => state.update)
   const { activeId } = useThreads()
   return (
-    <div className="playground-chat playground-threads">
+    <div className="playground-threads">
       <ThreadSidebar />
       {activeId ? (
-        <div className="playground-thread">
-          <Chat
-            threadId={activeId}
-            model={model}
-            onModelChange={(next) => update({ model: next })}
-            params={params}
-            emptyState={<p>Say hello. The built-in kindling-* models need no API key.</p>}
-          />
-          <Tools threadId={activeId} />
-        </div>
+        <Chat.Root
+          threadId={activeId}
+          model={model}
+          onModelChange={(next) => update({ model: next })}
+          params={params}
+          className="playground-chat"
+        >
+          <div className="kindling-chat__toolbar playground-chat-toolbar">
+            <Chat.ModelPicker />
+            <Tools threadId={activeId} />
+          </div>
+          <Chat.Messages emptyState={<p>Say hello. The built-in kindling-* models need no API key.</p>} />
+          <Chat.ErrorNotice describe={(error) => describeConnectionProblem(error, baseURL)} />
+          <Chat.Composer />
+        </Chat.Root>
       ) : (
         <p>Loading conversations…</p>
       )}

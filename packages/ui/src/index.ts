@@ -50,6 +50,19 @@ export {
   type ParameterValues,
 } from './ParameterControls/ParameterControls.tsx'
 export {
+  Button,
+  type ButtonProps,
+  type ButtonVariant,
+  buttonClassName,
+  IconButton,
+  type IconButtonProps,
+} from './primitives/Button.tsx'
+export { Input, type InputProps, Select, type SelectProps } from './primitives/Field.tsx'
+export { type IconName, type IconProps, Icons } from './primitives/Icons.tsx'
+export { Sheet, type SheetProps } from './primitives/Sheet.tsx'
+export { type TabItem, Tabs, type TabsProps } from './primitives/Tabs.tsx'
+export { Tooltip, type TooltipProps, type TooltipSide } from './primitives/Tooltip.tsx'
+export {
   ThreadList,
   type ThreadListProps,
   ThreadListView,

@@ -49,6 +49,12 @@ export interface ChatRootProps {
   children?: ReactNode
 }
 
+interface ModelListState {
+  error: KindlingError | undefined
+  retry: () => Promise<boolean>
+}
+const NO_MODEL_LIST_ERROR: ModelListState = { error: undefined, retry: async () => true }
+
 /** The model to use: the prop, followed when it changes, or what the user picked since. */
 function useModelState(model: string, onModelChange: ((model: string) => void) | undefined) {
   const [picked, setPicked] = useState(model)
@@ -96,6 +102,13 @@ export function ChatRoot({
   }, [threads, threadId])
   const [model, setModel] = useModelState(modelProp, onModelChange)
   const [editingId, setEditingId] = useState<string | undefined>(undefined)
+  const [errorNoticeMounted, setErrorNoticeMounted] = useState(false)
+  const [modelList, setModelList] = useState<ModelListState>(NO_MODEL_LIST_ERROR)
+  const reportModelList = useCallback(
+    (error: KindlingError | undefined, retry: () => Promise<boolean>) =>
+      setModelList((current) => (current.error === error ? current : { error, retry })),
+    [],
+  )
   const actions = useChatActions(chatId, {
     params,
     model,
@@ -133,6 +146,11 @@ export function ChatRoot({
         setEditingId(undefined)
         setInput('')
       },
+      modelListError: modelList.error,
+      retryModelList: modelList.retry,
+      reportModelList,
+      errorNoticeMounted,
+      setErrorNoticeMounted,
     }),
     [
       chatId,
@@ -149,6 +167,9 @@ export function ChatRoot({
       setInput,
       handleSubmit,
       editingId,
+      modelList,
+      reportModelList,
+      errorNoticeMounted,
     ],
   )
   return (

@@ -51,8 +51,10 @@ export interface DefaultMessageProps {
 
 /**
  * A message with every part in the usual order; what `MessageList` renders when given no
- * `renderMessage`. Regenerate is offered on assistant messages, edit on user messages. A message
- * that fails to render shows its text as plain text instead of taking the page down.
+ * `renderMessage`. Edit is offered on user messages. On assistant messages each way to ask again
+ * has one button: a failed answer offers Retry (beside its error), any other finished or stopped
+ * answer offers Regenerate. A message that fails to render shows its text as plain text instead of
+ * taking the page down.
  */
 export function DefaultMessage({
   message,
@@ -83,7 +85,7 @@ export function DefaultMessage({
             <Message.Alternatives onSelect={(index) => onSelectAlternative(message, index)} />
           ) : null}
           <Message.Actions
-            onRegenerate={isUser ? undefined : onRegenerate}
+            onRegenerate={isUser || (onRetry && message.status === 'error') ? undefined : onRegenerate}
             onEdit={isUser ? onEdit : undefined}
           />
         </div>

@@ -3,6 +3,7 @@ import { cx } from '../internal/cx.ts'
 import { DefaultMessage, type DefaultMessageProps } from '../Message/Message.tsx'
 import { MessageBoundary } from '../Message/MessageBoundary.tsx'
 import type { MessageView } from '../Message/MessageView.ts'
+import { Icons } from '../primitives/Icons.tsx'
 import { useFollowBottom } from './useFollowBottom.ts'
 import { useReplyAnnouncement } from './useReplyAnnouncement.ts'
 
@@ -210,14 +211,15 @@ export function MessageList({
       {following ? null : (
         <button
           type="button"
-          className="kindling-button kindling-message-list__jump"
+          className="kindling-button kindling-button--secondary kindling-button--sm kindling-message-list__jump"
           onClick={() =>
             scrollToBottom(
               window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth',
             )
           }
         >
-          {jumpLabel} <span aria-hidden="true">↓</span>
+          <Icons.ArrowDown />
+          {jumpLabel}
         </button>
       )}
       <div ref={announcementRef} className="kindling-visually-hidden" aria-live="polite" aria-atomic="true" />
