@@ -4,7 +4,7 @@
 export type { ChatActions } from './core/chatActions.ts'
 export type { ChatEngine } from './core/chatEngine.ts'
 export type { ChatMessageInput, ChatUIMessage, MessageTiming } from './core/chatMessage.ts'
-export type { ChatState, ChatStore } from './core/chatState.ts'
+export type { ChatState, ChatStore, ToolLoopState } from './core/chatState.ts'
 export type { CompletionRequestConfig } from './core/completionEngine.ts'
 export type {
   CompletionChoiceView,
@@ -16,8 +16,17 @@ export { type MessageStats, messageStats } from './core/messageStats.ts'
 export type { MessageNode, MessageTree, MessageTreeData } from './core/messageTree.ts'
 export type { ThreadMeta } from './core/persistence/threadRecord.ts'
 export type { ChatRequestConfig } from './core/requestRunner.ts'
+export { selectToolCalls } from './core/selectToolCalls.ts'
 export type { ChatMessageStatus, ChatStatus } from './core/status.ts'
 export type { ThreadListState, ThreadStore } from './core/threadStore.ts'
+export type { ToolCallStatus, ToolCallView } from './core/toolRunner.ts'
+export {
+  defineTool,
+  type JsonSchema,
+  type ToolContext,
+  type ToolDefinition,
+  type ToolSet,
+} from './core/tools.ts'
 export {
   getDefaultChatRegistry,
   KindlingProvider,
