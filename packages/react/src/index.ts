@@ -50,3 +50,4 @@ export {
 export { type UseCompletionOptions, type UseCompletionResult, useCompletion } from './useCompletion.ts'
 export { MODELS_STALE_TIME, modelsQueryKey, type UseModelsOptions, useModels } from './useModels.ts'
 export { type UseThreadsResult, useKindlingThreads, useThreads } from './useThreads.ts'
+export { useToolCalls } from './useToolCalls.ts'
