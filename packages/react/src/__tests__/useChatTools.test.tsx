@@ -6,6 +6,7 @@ import { defineTool } from '../core/tools.ts'
 import { KindlingProvider } from '../KindlingProvider.tsx'
 import { useChatActions } from '../useChatActions.ts'
 import { useChatCompletion } from '../useChatCompletion.ts'
+import { useToolCalls } from '../useToolCalls.ts'
 import { startPeer } from './peer.ts'
 
 const peer = startPeer()
@@ -33,7 +34,9 @@ describe('useChatCompletion with tools', () => {
     const { result } = renderHook(
       () => {
         const options = { id: 'tools', model: 'kindling-tools', batchInterval: 0 as const, tools }
-        return { first: useChatCompletion(options), second: useChatCompletion(options) }
+        const first = useChatCompletion(options)
+        const calls = useToolCalls('tools', first.messages[1]?.id ?? '')
+        return { first, second: useChatCompletion(options), calls }
       },
       { wrapper },
     )
@@ -46,6 +49,14 @@ describe('useChatCompletion with tools', () => {
       'assistant',
     ])
     expect(peer.server.streams.stats().recent.slice(before)).toHaveLength(2)
+    expect(result.current.calls).toMatchObject([
+      {
+        name: 'get_weather',
+        status: 'done',
+        args: { city: 'Madrid' },
+        result: { city: 'Madrid', temperature: 12 },
+      },
+    ])
   })
 
   it('approves and denies from an actions-only consumer, pauses at maxSteps, continue() goes on, stop() ends it', async () => {

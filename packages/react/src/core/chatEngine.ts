@@ -230,6 +230,29 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
     return changed
   }
 
+  /** The store's tool calls plus the shown answer's calls of a finished run, as 'running'. */
+  function pendingToolCalls(
+    run: Run,
+    accumulator: ChatAccumulatorState,
+  ): Map<string, ToolCallView> | undefined {
+    const { messageIndex, toolCalls } = store.getState()
+    const index = run.nodeIds.findIndex((id) => messageIndex.has(id))
+    const choice = accumulator.choices[index]
+    const calls = choice ? (toChatMessage(choice).tool_calls ?? []) : []
+    if (calls.length === 0) return undefined
+    const next = new Map(toolCalls)
+    for (const call of calls) {
+      next.set(call.id, {
+        id: call.id,
+        name: call.function.name,
+        status: 'running',
+        argumentsText: call.function.arguments,
+        args: undefined,
+      })
+    }
+    return next
+  }
+
   /** Appends ended tool calls as `role: 'tool'` messages, in call order, under their answer. */
   function appendToolResults(messageId: string, views: readonly ToolCallView[]): string {
     let tree = store.getState().tree
@@ -344,7 +367,12 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
     current = undefined
     run.serverTimeToFirstToken = outcome.serverTimeToFirstToken
     if (outcome.kind === 'done') {
-      const written = writeRun(run, outcome.accumulator, 'done', outcome.firstTokenAt, { status: 'ready' })
+      // Calls about to run are 'running' in the same write that ends the answer: no state between.
+      const pending = config.tools ? pendingToolCalls(run, outcome.accumulator) : undefined
+      const written = writeRun(run, outcome.accumulator, 'done', outcome.firstTokenAt, {
+        status: 'ready',
+        ...(pending ? { toolCalls: pending } : {}),
+      })
       settle('finished')
       const shown = written.find((message) => store.getState().messageIndex.has(message.id)) ?? written[0]
       if (shown) config.onFinish?.(shown, outcome.response)

@@ -272,4 +272,25 @@ describe('the tool loop', () => {
     ])
     expect(bodies).toHaveLength(2)
   })
+
+  it('shows each call state as it goes: partial arguments while they stream, then running, then done', async () => {
+    const engine = createChatEngine()
+    const seen: string[] = []
+    const partials: unknown[] = []
+    engine.store.subscribe((state) => {
+      const call = state.messages[1]
+      if (!call?.tool_calls?.length) return
+      const view = selectToolCalls(state, call)[0]
+      if (!view) return
+      if (seen.at(-1) !== view.status) seen.push(view.status)
+      if (view.status === 'streaming-arguments') partials.push(structuredClone(view.args))
+    })
+    await engine.send(
+      'What is the weather in Lisbon?',
+      config({ get_weather: weather([]) }, { requestOptions: { headers: faultHeaders(undefined, 2) } }),
+    )
+    expect(seen).toEqual(['streaming-arguments', 'running', 'done'])
+    expect(partials).toContainEqual({ city: 'Lisbon' })
+    expect(partials.some((args) => JSON.stringify(args) !== JSON.stringify({ city: 'Lisbon' }))).toBe(true)
+  })
 })
