@@ -378,6 +378,12 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       if (shown) config.onFinish?.(shown, outcome.response)
       // onFinish may have started something else: then the calls are not this engine's to run.
       if (shown && current === undefined && toolRun === undefined && !disposed) await runTools(shown, config)
+      else if (pending && shown && !disposed) {
+        // Not run after all: drop the 'running' marks written with the answer.
+        const toolCalls = new Map(store.getState().toolCalls)
+        for (const call of shown.tool_calls ?? []) toolCalls.delete(call.id)
+        store.setState({ toolCalls })
+      }
     } else {
       const { error } = outcome
       const written = writeRun(
