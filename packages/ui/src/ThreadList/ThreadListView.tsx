@@ -1,5 +1,5 @@
 import type { ThreadMeta } from '@kindling/react'
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, startTransition, useEffect, useId, useState } from 'react'
 import { cx } from '../internal/cx.ts'
 
 /** Props of {@link ThreadListView}. */
@@ -17,6 +17,9 @@ export interface ThreadListViewProps {
   untitled?: string | undefined
   className?: string | undefined
 }
+
+/** Rows in the first paint: more than a sidebar shows; the rest follow in a transition. */
+const FIRST_ROWS = 50
 
 /** The title a thread is listed under. */
 const titleOf = (thread: ThreadMeta, untitled: string) => thread.title || untitled
@@ -47,6 +50,13 @@ export function ThreadListView({
       thread.archived === showArchived &&
       (!needle || titleOf(thread, untitled).toLowerCase().includes(needle)),
   )
+  // A long list paints its first rows at once and the rest right after, without blocking input.
+  const [limit, setLimit] = useState(FIRST_ROWS)
+  const more = shown.length > limit
+  useEffect(() => {
+    if (more) startTransition(() => setLimit(Number.POSITIVE_INFINITY))
+  }, [more])
+  const visible = more ? shown.slice(0, limit) : shown
   const submitRename = (event: FormEvent<HTMLFormElement>, id: string) => {
     event.preventDefault()
     const title = new FormData(event.currentTarget).get('title')
@@ -74,7 +84,7 @@ export function ThreadListView({
         </p>
       ) : (
         <ul>
-          {shown.map((thread) => (
+          {visible.map((thread) => (
             <li key={thread.id} className="kindling-thread-list__item" data-active={thread.id === activeId}>
               {renaming === thread.id ? (
                 <form onSubmit={(event) => submitRename(event, thread.id)}>
