@@ -1,6 +1,7 @@
 import type { ThreadMeta } from '@kindling/react'
-import { type FormEvent, startTransition, useEffect, useId, useState } from 'react'
+import { startTransition, useEffect, useId, useRef, useState } from 'react'
 import { cx } from '../internal/cx.ts'
+import { ThreadListRow, type ThreadRowActions } from './ThreadListRow.tsx'
 
 /** Props of {@link ThreadListView}. */
 export interface ThreadListViewProps {
@@ -57,12 +58,21 @@ export function ThreadListView({
     if (more) startTransition(() => setLimit(Number.POSITIVE_INFINITY))
   }, [more])
   const visible = more ? shown.slice(0, limit) : shown
-  const submitRename = (event: FormEvent<HTMLFormElement>, id: string) => {
-    event.preventDefault()
-    const title = new FormData(event.currentTarget).get('title')
-    if (typeof title === 'string' && title.trim()) onRename(id, title.trim())
-    setRenaming(undefined)
-  }
+  // Rows are memoised and get one stable actions object that calls the latest props, so choosing a
+  // thread re-renders two rows, not a thousand.
+  const latest = useRef({ onSelect, onRename, onDelete, onArchive })
+  latest.current = { onSelect, onRename, onDelete, onArchive }
+  const [actions] = useState<ThreadRowActions>(() => ({
+    select: (id) => latest.current.onSelect(id),
+    startRename: (id) => setRenaming(id),
+    cancelRename: () => setRenaming(undefined),
+    rename: (id, title) => {
+      if (title.trim()) latest.current.onRename(id, title.trim())
+      setRenaming(undefined)
+    },
+    archive: (id, archived) => latest.current.onArchive?.(id, archived),
+    delete: (id) => latest.current.onDelete(id),
+  }))
   return (
     <nav className={cx('kindling-thread-list', className)} aria-label="Conversations">
       <button type="button" className="kindling-button kindling-thread-list__new" onClick={onCreate}>
@@ -85,62 +95,15 @@ export function ThreadListView({
       ) : (
         <ul>
           {visible.map((thread) => (
-            <li key={thread.id} className="kindling-thread-list__item" data-active={thread.id === activeId}>
-              {renaming === thread.id ? (
-                <form onSubmit={(event) => submitRename(event, thread.id)}>
-                  <input
-                    name="title"
-                    aria-label="Conversation title"
-                    defaultValue={thread.title}
-                    // biome-ignore lint/a11y/noAutofocus: the user just asked to rename this thread
-                    autoFocus
-                    onKeyDown={(event) => event.key === 'Escape' && setRenaming(undefined)}
-                  />
-                  <button type="submit" className="kindling-button kindling-button--ghost">
-                    Save
-                  </button>
-                </form>
-              ) : (
-                <>
-                  <button
-                    type="button"
-                    className="kindling-thread-list__title"
-                    aria-current={thread.id === activeId ? 'page' : undefined}
-                    onClick={() => onSelect(thread.id)}
-                  >
-                    {titleOf(thread, untitled)}
-                  </button>
-                  <span className="kindling-thread-list__actions">
-                    <button
-                      type="button"
-                      className="kindling-button kindling-button--ghost"
-                      aria-label={`Rename ${titleOf(thread, untitled)}`}
-                      onClick={() => setRenaming(thread.id)}
-                    >
-                      Rename
-                    </button>
-                    {onArchive ? (
-                      <button
-                        type="button"
-                        className="kindling-button kindling-button--ghost"
-                        aria-label={`${thread.archived ? 'Restore' : 'Archive'} ${titleOf(thread, untitled)}`}
-                        onClick={() => onArchive(thread.id, !thread.archived)}
-                      >
-                        {thread.archived ? 'Restore' : 'Archive'}
-                      </button>
-                    ) : null}
-                    <button
-                      type="button"
-                      className="kindling-button kindling-button--ghost"
-                      aria-label={`Delete ${titleOf(thread, untitled)}`}
-                      onClick={() => onDelete(thread.id)}
-                    >
-                      Delete
-                    </button>
-                  </span>
-                </>
-              )}
-            </li>
+            <ThreadListRow
+              key={thread.id}
+              thread={thread}
+              title={titleOf(thread, untitled)}
+              active={thread.id === activeId}
+              renaming={renaming === thread.id}
+              canArchive={onArchive !== undefined}
+              actions={actions}
+            />
           ))}
         </ul>
       )}
