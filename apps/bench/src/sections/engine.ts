@@ -55,22 +55,32 @@ function branchedThread(branchLength: number, offPath: number): { tree: MessageT
   return { tree, a: 'm500', b: 'b0' }
 }
 
-function timeSwitches(tree: MessageTree, a: string, b: string, switches: number) {
-  const engine = createChatEngine({ tree })
-  // Warm up the JIT on the same work.
-  for (let index = 0; index < 200; index++) engine.selectBranch(index % 2 === 0 ? b : a)
-  const samples: number[] = []
+/**
+ * Times switches in every case, alternating cases round by round so drift in machine load hits
+ * them alike (the ratio between cases is the figure that matters).
+ */
+function timeSwitches(cases: readonly { tree: MessageTree; a: string; b: string }[], switches: number) {
+  const engines = cases.map(({ tree, a, b }) => {
+    const engine = createChatEngine({ tree })
+    // Warm up the JIT on the same work.
+    for (let index = 0; index < 200; index++) engine.selectBranch(index % 2 === 0 ? b : a)
+    return { engine, a, b, samples: [] as number[] }
+  })
   for (let round = 0; round < 20; round++) {
-    const start = performance.now()
-    for (let index = 0; index < switches / 20; index++) engine.selectBranch(index % 2 === 0 ? b : a)
-    samples.push(((performance.now() - start) * 1000) / (switches / 20))
+    for (const { engine, a, b, samples } of engines) {
+      const start = performance.now()
+      for (let index = 0; index < switches / 20; index++) engine.selectBranch(index % 2 === 0 ? b : a)
+      samples.push(((performance.now() - start) * 1000) / (switches / 20))
+    }
   }
-  // Which nodes a switch gives new identities (the rest of the tree is shared).
-  const before = engine.store.getState().tree
-  engine.selectBranch(engine.store.getState().messageIds[500] === a ? b : a)
-  const after = engine.store.getState().tree
-  const changed = after.nodes.filter((node, slot) => node !== before.nodes[slot]).length
-  return { microseconds: median(samples), changed, nodes: after.nodes.length }
+  return engines.map(({ engine, a, b, samples }) => {
+    // Which nodes a switch gives new identities (the rest of the tree is shared).
+    const before = engine.store.getState().tree
+    engine.selectBranch(engine.store.getState().messageIds[500] === a ? b : a)
+    const after = engine.store.getState().tree
+    const changed = after.nodes.filter((node, slot) => node !== before.nodes[slot]).length
+    return { microseconds: median(samples), changed, nodes: after.nodes.length }
+  })
 }
 
 async function writesPerAnswer(chunks: number): Promise<{ writes: number; notifications: number }> {
@@ -102,10 +112,11 @@ export async function runEngine(options: EngineOptions = {}): Promise<SectionRes
     { name: 'switch at depth 500: 500-message paths, 11,500 nodes', branch: 500, offPath: 10_000 },
     { name: 'switch at depth 500: 50-message paths, 1,050 nodes', branch: 50, offPath: 0 },
   ]
-  const results = cases.map((c) => {
-    const { tree, a, b } = branchedThread(c.branch, c.offPath)
-    return { ...c, ...timeSwitches(tree, a, b, switches) }
-  })
+  const timed = timeSwitches(
+    cases.map((c) => branchedThread(c.branch, c.offPath)),
+    switches,
+  )
+  const results = cases.map((c, index) => ({ ...c, ...(timed[index] as (typeof timed)[0]) }))
   const persisted = await writesPerAnswer(chunks)
   const [small, large] = results as [(typeof results)[0], (typeof results)[0]]
   const growth = large.microseconds / small.microseconds
