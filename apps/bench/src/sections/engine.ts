@@ -6,7 +6,9 @@ import {
   createMemoryAdapter,
   createThreadStore,
   type MessageTree,
+  treeFromData,
   treeFromMessages,
+  treeToData,
 } from '@kindling/react/core'
 import { fixed, median, type SectionResult } from '../report.ts'
 import { FIXTURE_MODEL, generatedChatFetch } from '../sseFixture.ts'
@@ -43,15 +45,29 @@ function branchedThread(branchLength: number, offPath: number): { tree: MessageT
     tree = appendChild(tree, previous, message(id, 500 + index), index !== 0)
     previous = id
   }
-  // Side branches of 10 messages hanging off early messages: tree size without path length.
+  // Side branches of 10 messages hanging off early messages: tree size without path length. Built
+  // as data in one pass (appending 10,000 nodes one by one copies the id map each time).
+  if (offPath === 0) return { tree, a: 'm500', b: 'b0' }
+  const nodes = treeToData(tree).nodes.map((node) => ({ ...node, childIds: [...node.childIds] }))
+  const byId = new Map(nodes.map((node) => [node.id, node]))
   for (let side = 0; side < offPath / 10; side++) {
     let at = `m${(side * 2) % 400}`
     for (let index = 0; index < 10; index++) {
       const id = `s${side}-${index}`
-      tree = appendChild(tree, at, message(id, index), false)
+      const node = {
+        id,
+        parentId: at,
+        childIds: [] as string[],
+        activeChildId: undefined,
+        message: message(id, index),
+      }
+      nodes.push(node)
+      byId.set(id, node)
+      byId.get(at)?.childIds.push(id)
       at = id
     }
   }
+  tree = treeFromData({ nodes, rootIds: tree.rootIds, activeRootId: tree.activeRootId })
   return { tree, a: 'm500', b: 'b0' }
 }
 
