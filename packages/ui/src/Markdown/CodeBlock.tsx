@@ -29,7 +29,7 @@ export function CodeBlock({ code, language, className }: CodeBlockProps) {
       {/* Focusable so keyboard users can scroll long lines. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
       <pre className="kindling-code-block__pre" tabIndex={0}>
-        <code className={language ? `language-${language}` : undefined}>
+        <code className={cx('kindling-code-lines', language && `language-${language}`)}>
           <CodeLines code={code} language={language} highlighter={highlighter} />
         </code>
       </pre>

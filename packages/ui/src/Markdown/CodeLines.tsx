@@ -9,6 +9,12 @@ interface CodeChunkProps {
   finished: boolean
 }
 
+function lineCount(text: string): number {
+  let count = 0
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++
+  return count
+}
+
 /** One chunk of lines, memoised on its text: finished chunks never render again while code grows. */
 const CodeChunk = memo(function CodeChunk({ text, language, highlighter, finished }: CodeChunkProps) {
   const node = useMemo(() => {
@@ -17,8 +23,13 @@ const CodeChunk = memo(function CodeChunk({ text, language, highlighter, finishe
       ? highlightFinishedChunk(highlighter, text, language).node
       : highlighter.highlightCodeChunk(text, language).node
   }, [highlighter, language, text, finished])
+  // A finished chunk's height is its lines: off screen, the browser may skip it and keep its place.
+  const style = finished ? { containIntrinsicSize: `auto ${lineCount(text)}lh` } : undefined
   return (
-    <span className={finished ? 'kindling-code-chunk kindling-code-chunk--finished' : 'kindling-code-chunk'}>
+    <span
+      className={finished ? 'kindling-code-chunk kindling-code-chunk--finished' : 'kindling-code-chunk'}
+      style={style}
+    >
       {node ?? text}
     </span>
   )

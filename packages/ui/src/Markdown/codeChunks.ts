@@ -3,8 +3,8 @@
 // update costs what it adds, not what the block holds (issue 19).
 import type { Highlighter } from './loadHighlighter.ts'
 
-/** Lines in a chunk before it may end. */
-export const CHUNK_LINES = 50
+/** Lines in a chunk before it may end: the last chunk is re-highlighted on every update, so it stays short. */
+export const CHUNK_LINES = 20
 /** Lines a chunk may grow to while waiting for the grammar to return to top level. */
 export const MAX_CHUNK_LINES = 4 * CHUNK_LINES
 
