@@ -1,3 +1,4 @@
+import type { StreamStore, StreamStoreLimits } from './streamStore.ts'
 import type { StreamTracker } from './streamTracker.ts'
 
 /** The upstream that non-built-in models are forwarded to. */
@@ -56,6 +57,20 @@ export interface ServerOptions {
    * proxy too, `'none'` no request. A request outside it is served as if it asked for no fault.
    */
   faults?: FaultScope
+  /**
+   * Where streamed answers are kept for resuming (`GET /v1/kindling/streams/:id`) and stopping
+   * (`POST /v1/kindling/streams/:id/cancel`). Default: in this process's memory
+   * ({@link createMemoryStreamStore}); several instances share a {@link createRedisStreamStore}.
+   */
+  streamStore?: StreamStore
+  /** Limits of the default in-memory store; see {@link StreamStoreLimits}. */
+  streamStoreLimits?: Partial<StreamStoreLimits>
+  /**
+   * How long an answer keeps being generated after its reader left, when the request said it will
+   * resume (`x-kindling-resumable: 1`, as `@kindling/client` does). Without that header a reader that
+   * leaves stops the answer at once. Default 60 000 ms.
+   */
+  streamGraceMs?: number
 }
 
 /**
@@ -120,6 +135,8 @@ export const DEFAULT_UPSTREAM_URL = 'https://api.fireworks.ai/inference/v1'
 export const DEFAULT_MAX_BODY_BYTES: number = 4 * 1024 * 1024
 /** The default cap on a client's concurrent upstream requests. */
 export const DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT: number = 8
+/** The default {@link ServerOptions.streamGraceMs}. */
+export const DEFAULT_STREAM_GRACE_MS: number = 60_000
 /** The default {@link WorkLimits}. */
 export const DEFAULT_WORK_LIMITS: WorkLimits = {
   maxChoices: 128,
