@@ -182,6 +182,12 @@ const NUMBER_ENV = {
   KINDLING_REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
   KINDLING_KEEP_ALIVE_TIMEOUT_MS: 'keepAliveTimeoutMs',
   KINDLING_IDLE_TIMEOUT_MS: 'idleTimeoutMs',
+  KINDLING_STREAM_GRACE_MS: 'streamGraceMs',
+} as const
+const STORE_ENV = {
+  KINDLING_STREAM_TTL_MS: 'ttlMs',
+  KINDLING_STREAM_STORE_BYTES: 'maxBytes',
+  KINDLING_STREAM_MAX_EVENTS: 'maxEventsPerStream',
 } as const
 const LIMIT_ENV = {
   KINDLING_MAX_CHOICES: 'maxChoices',
@@ -205,13 +211,15 @@ function numberFromEnv(name: string, raw: string): number {
  * {@link WorkLimits} (`KINDLING_MAX_CHOICES`, `KINDLING_MAX_ANSWER_TOKENS`,
  * `KINDLING_MAX_TOOL_ARGUMENT_BYTES`, `KINDLING_MAX_DELAY_MS`, `KINDLING_MAX_TOTAL_DELAY_MS`),
  * `KINDLING_MAX_UPSTREAM_STREAMS_PER_CLIENT` and the timeouts `KINDLING_HEADERS_TIMEOUT_MS`,
- * `KINDLING_REQUEST_TIMEOUT_MS`, `KINDLING_KEEP_ALIVE_TIMEOUT_MS`, `KINDLING_IDLE_TIMEOUT_MS`.
+ * `KINDLING_REQUEST_TIMEOUT_MS`, `KINDLING_KEEP_ALIVE_TIMEOUT_MS`, `KINDLING_IDLE_TIMEOUT_MS`, and the
+ * resumable streams' `KINDLING_REDIS_URL`, `KINDLING_STREAM_GRACE_MS`, `KINDLING_STREAM_TTL_MS`,
+ * `KINDLING_STREAM_STORE_BYTES`, `KINDLING_STREAM_MAX_EVENTS`.
  * A number that is not a non-negative number throws, naming the variable.
  */
 export function serverOptionsFromEnv(
   env: Record<string, string | undefined>,
-): ServerOptions & ServerTimeouts {
-  const options: ServerOptions & ServerTimeouts = {}
+): ServerOptions & ServerTimeouts & { redisUrl?: string } {
+  const options: ServerOptions & ServerTimeouts & { redisUrl?: string } = {}
   const apiKey = env.FIREWORKS_API_KEY?.trim()
   if (apiKey) options.upstream = { url: env.KINDLING_UPSTREAM_URL?.trim() || DEFAULT_UPSTREAM_URL, apiKey }
   if (env.KINDLING_CORS !== undefined) options.cors = parseCors(env.KINDLING_CORS)
@@ -221,6 +229,11 @@ export function serverOptionsFromEnv(
   for (const [name, key] of Object.entries(NUMBER_ENV)) {
     const raw = env[name]?.trim()
     if (raw) options[key] = numberFromEnv(name, raw)
+  }
+  if (env.KINDLING_REDIS_URL?.trim()) options.redisUrl = env.KINDLING_REDIS_URL.trim()
+  for (const [name, key] of Object.entries(STORE_ENV)) {
+    const raw = env[name]?.trim()
+    if (raw) options.streamStoreLimits = { ...options.streamStoreLimits, [key]: numberFromEnv(name, raw) }
   }
   for (const [name, key] of Object.entries(LIMIT_ENV)) {
     const raw = env[name]?.trim()
