@@ -2,6 +2,7 @@ import type { z } from 'zod/mini'
 import type { PartialResponse } from './errors.ts'
 import { type ClientConfig, sendRequest } from './request.ts'
 import { buildRequestBody } from './requestBody.ts'
+import { RESUMABLE_HEADER, resumableHandle } from './resumableBody.ts'
 import { createStream, type KindlingStream, type StreamSpec } from './stream.ts'
 import { parseJSONResponse, validateResponse } from './validate.ts'
 
@@ -31,6 +32,9 @@ export async function generate<TChunk, TState, TResponse extends PartialResponse
   options: Record<string, unknown> | undefined,
 ): Promise<TResponse | KindlingStream<TChunk, TResponse>> {
   const split = buildRequestBody(model, endpoint.inputKey, input, options, endpoint.method)
+  // A streamed answer asks the server to keep generating while this client reconnects.
+  if (split.stream && split.options.maxResumes !== 0)
+    split.options = { ...split.options, headers: { [RESUMABLE_HEADER]: '1', ...split.options.headers } }
   const handle = await sendRequest(config, {
     method: 'POST',
     path: endpoint.path,
@@ -40,7 +44,13 @@ export async function generate<TChunk, TState, TResponse extends PartialResponse
     defaultTimeoutSeconds: 600,
     options: split.options,
   })
-  if (split.stream) return createStream(handle, endpoint.streamSpec(), config.logger)
+  if (split.stream) {
+    const resumable = resumableHandle(config, handle, {
+      headers: split.options.headers,
+      maxResumes: split.options.maxResumes,
+    })
+    return createStream(resumable, endpoint.streamSpec(), config.logger)
+  }
   const context = { what: endpoint.what, endpoint: handle.endpoint, model, headers: handle.response.headers }
   return validateResponse(endpoint.responseSchema, parseJSONResponse(handle.bodyText ?? '', context), context)
 }

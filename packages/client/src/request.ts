@@ -23,6 +23,12 @@ export interface RequestOptions {
   headers?: Record<string, string>
   /** Retries for this request; default the client's `maxRetries`. */
   maxRetries?: number
+  /**
+   * Times a stream whose connection drops mid-answer is resumed (servers that number their streams,
+   * like `@kindling/server`), before the drop's error is thrown with the partial answer. Default 3;
+   * `0` neither resumes nor asks the server to keep generating.
+   */
+  maxResumes?: number
 }
 
 /** A client's settings after defaults were applied. */

@@ -1,5 +1,6 @@
 import {
   DEFAULT_STREAM_STORE_LIMITS,
+  StreamEndedEarly,
   type StreamStore,
   StreamStoreFull,
   type StreamStoreLimits,
@@ -11,6 +12,7 @@ interface Kept {
   bytes: number
   /** When the stream ended (ms), undefined while it runs. */
   endedAt: number | undefined
+  complete: boolean
   /** Woken when an event is appended or the stream ends. */
   wake: Set<() => void>
   cancel: Set<() => void>
@@ -44,7 +46,15 @@ export function createMemoryStreamStore(limits: Partial<StreamStoreLimits> = {})
           `The stream store is full (${maxBytes} bytes held by streams still running).`,
         )
       }
-      streams.set(id, { owner, events: [], bytes: 0, endedAt: undefined, wake: new Set(), cancel: new Set() })
+      streams.set(id, {
+        owner,
+        events: [],
+        bytes: 0,
+        endedAt: undefined,
+        complete: false,
+        wake: new Set(),
+        cancel: new Set(),
+      })
     },
     async append(id, event) {
       const kept = streams.get(id)
@@ -58,10 +68,11 @@ export function createMemoryStreamStore(limits: Partial<StreamStoreLimits> = {})
       wake(kept)
       return true
     },
-    async end(id) {
+    async end(id, complete) {
       const kept = streams.get(id)
       if (!kept || kept.endedAt !== undefined) return
       kept.endedAt = Date.now()
+      kept.complete = complete
       kept.cancel.clear()
       wake(kept)
     },
@@ -79,7 +90,11 @@ export function createMemoryStreamStore(limits: Partial<StreamStoreLimits> = {})
         const kept = streams.get(id)
         if (!kept) return
         while (next < kept.events.length) yield kept.events[next++] as string
-        if (kept.endedAt !== undefined || signal.aborted) return
+        if (signal.aborted) return
+        if (kept.endedAt !== undefined) {
+          if (kept.complete) return
+          throw new StreamEndedEarly('The stream ended before its answer did.')
+        }
         await new Promise<void>((resolve) => {
           const done = () => {
             signal.removeEventListener('abort', done)

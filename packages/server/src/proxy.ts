@@ -134,7 +134,7 @@ export async function forwardToUpstream(
   let response: Response
   const { resume } = options
   const dropStream = () => {
-    if (resume) void resume.store.end(resume.streamId).catch(resume.onStoreError)
+    if (resume) void resume.store.end(resume.streamId, false).catch(resume.onStoreError)
   }
   try {
     response = await fetch(upstreamUrl(upstream, path), {

@@ -1,6 +1,7 @@
 import { createClient } from 'redis'
 import {
   DEFAULT_STREAM_STORE_LIMITS,
+  StreamEndedEarly,
   type StreamStore,
   StreamStoreFull,
   type StreamStoreLimits,
@@ -130,7 +131,7 @@ export async function createRedisStreamStore(options: RedisStreamStoreOptions): 
           return false
         })(),
       ),
-    end: (id) =>
+    end: (id, complete) =>
       call(
         (async () => {
           const ended = Date.now()
@@ -138,7 +139,7 @@ export async function createRedisStreamStore(options: RedisStreamStoreOptions): 
           // Kept a little past the TTL: the sweep deletes it first and keeps the byte count right.
           await client
             .multi()
-            .hSet(key.meta(id), 'ended', '1')
+            .hSet(key.meta(id), 'ended', complete ? '1' : '2')
             .pExpire(key.meta(id), ttlMs * 2 + 60_000)
             .pExpire(key.events(id), ttlMs * 2 + 60_000)
             .zAdd(finishedKey, { score: ended, value: id })
@@ -179,8 +180,11 @@ export async function createRedisStreamStore(options: RedisStreamStoreOptions): 
             next++
             yield event
           }
-          if (ended === '1' && events.length === 0) return
-          if (dirty || events.length > 0 || ended === '1') continue
+          if (ended !== '0' && events.length === 0) {
+            if (ended === '1') return
+            throw new StreamEndedEarly('The stream ended before its answer did.')
+          }
+          if (dirty || events.length > 0 || ended !== '0') continue
           if (quiet >= HEARTBEAT_MS * 2 && (await call(client.exists(aliveKey(id)))) === 0) {
             throw new StreamStoreUnavailable('The server instance producing this stream stopped.')
           }

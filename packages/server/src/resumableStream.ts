@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { ResumeContext } from './resumeContext.ts'
 import { createSseEventSplitter } from './sseEventSplitter.ts'
-import type { StreamStore } from './streamStore.ts'
+import { StreamEndedEarly, type StreamStore } from './streamStore.ts'
 
 /** The response header carrying a streamed answer's id. */
 export const STREAM_ID_HEADER = 'x-kindling-stream-id'
@@ -55,25 +55,29 @@ export function followBody(
   options: {
     /** Called when the reader goes away before the end. */
     onCancel?: () => void
-    /** Decides how the body ends once the events are out: a function that errors it, or undefined to close. */
+    /** How the first reader's connection ends when the stream ended early (a `cut` fault), if not with an error. */
     ending?: (() => ((fail: (error: Error) => void) => void) | undefined) | undefined
+    /** The first event, already taken from `follow` (see {@link firstEvent}). */
+    started?: StartedFollow
   } = {},
 ): ReadableStream<Uint8Array> {
-  const stop = new AbortController()
+  const { stop, events, first } = options.started ?? startFollow(store, streamId, after)
   const encoder = new TextEncoder()
-  const events = store.follow(streamId, after, stop.signal)[Symbol.asyncIterator]()
+  let pending = first
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
-          const next = await events.next()
+          const next = pending ?? (await events.next())
+          pending = undefined
           if (stop.signal.aborted) return
           if (!next.done) return controller.enqueue(encoder.encode(next.value))
-          const cut = options.ending?.()
-          if (cut) cut((error) => controller.error(error))
-          else controller.close()
+          controller.close()
         } catch (error) {
-          controller.error(error)
+          // A stream that ended early fails its readers too: as the first reader's fault said, or an error.
+          const cut = error instanceof StreamEndedEarly ? options.ending?.() : undefined
+          if (cut) cut((failure) => controller.error(failure))
+          else controller.error(error)
         }
       },
       cancel() {
@@ -84,6 +88,36 @@ export function followBody(
     },
     { highWaterMark: 0 },
   )
+}
+
+/** A follow whose first step may have been taken already. */
+export interface StartedFollow {
+  stop: AbortController
+  events: AsyncIterator<string>
+  first?: IteratorResult<string> | undefined
+}
+
+function startFollow(store: StreamStore, streamId: string, after: number): StartedFollow {
+  const stop = new AbortController()
+  return { stop, events: store.follow(streamId, after, stop.signal)[Symbol.asyncIterator]() }
+}
+
+/**
+ * Takes the first step of following a stream: its first event after `after`, or its end. Throws
+ * {@link StreamEndedEarly} when nothing is left of a stream that did not complete.
+ */
+export async function firstEvent(
+  store: StreamStore,
+  streamId: string,
+  after: number,
+): Promise<StartedFollow> {
+  const started = startFollow(store, streamId, after)
+  try {
+    return { ...started, first: await started.events.next() }
+  } catch (error) {
+    started.stop.abort()
+    throw error
+  }
 }
 
 /**
@@ -109,6 +143,7 @@ export function startResumableStream(
   const unsubscribe = store.onCancel(streamId, stop)
   const pump = async () => {
     let full = false
+    let complete = false
     const append = async (events: string[]) => {
       for (const event of events) {
         if (full) return
@@ -126,6 +161,7 @@ export function startResumableStream(
         if (read.done) {
           await append(splitter.push(decoder.decode()))
           if (!stopped) await append(splitter.flush())
+          complete = !stopped
           break
         }
         await append(splitter.push(decoder.decode(read.value, { stream: true })))
@@ -137,7 +173,7 @@ export function startResumableStream(
     } finally {
       clearTimeout(graceTimer)
       unsubscribe()
-      await store.end(streamId).catch(options.onStoreError)
+      await store.end(streamId, complete).catch(options.onStoreError)
     }
   }
   void pump()

@@ -1,8 +1,15 @@
 import type { KindlingApp } from './app.ts'
 import { errorResponse } from './errors.ts'
-import { followBody, ownsStream, RESUME_TOKEN_HEADER, streamHeaders } from './resumableStream.ts'
+import {
+  firstEvent,
+  followBody,
+  ownsStream,
+  RESUME_TOKEN_HEADER,
+  type StartedFollow,
+  streamHeaders,
+} from './resumableStream.ts'
 import { parseEventId } from './sseEventSplitter.ts'
-import type { StreamStore } from './streamStore.ts'
+import { StreamEndedEarly, type StreamStore } from './streamStore.ts'
 
 // The same answer for an unknown, expired and someone else's stream: an id reveals nothing.
 const notFound = (id: string) =>
@@ -49,7 +56,19 @@ export function registerResumeRoutes(
       )
     }
     log(`resume ${id.slice(0, 6)}… after ${after}`)
-    return new Response(followBody(store, id, after), { headers: streamHeaders(id) })
+    let started: StartedFollow
+    try {
+      // Wait for the first event: a stream that stopped early with nothing left says so plainly.
+      started = await firstEvent(store, id, after)
+    } catch (error) {
+      if (!(error instanceof StreamEndedEarly)) throw error
+      return errorResponse(
+        410,
+        `The stream '${id}' stopped before its answer was complete (cut, failed or cancelled) and has nothing after event ${after}.`,
+        { code: 'stream_ended_early' },
+      )
+    }
+    return new Response(followBody(store, id, after, { started }), { headers: streamHeaders(id) })
   })
   app.post(`${base}/kindling/streams/:id/cancel`, async (c) => {
     const id = c.req.param('id')

@@ -8,13 +8,17 @@ export interface StreamStore {
   open(id: string, owner: string): Promise<void>
   /** Appends the stream's next event (its exact bytes); false when the stream is over its event limit. */
   append(id: string, event: string): Promise<boolean>
-  /** Marks the stream as ended: readers get what is left, then the end. */
-  end(id: string): Promise<void>
+  /**
+   * Marks the stream as ended: readers get what is left, then the end, or, when `complete` is false
+   * (the source failed or was stopped), {@link StreamEndedEarly}.
+   */
+  end(id: string, complete: boolean): Promise<void>
   /** The owner hash given to {@link StreamStore.open}, or undefined for an unknown or expired stream. */
   ownerOf(id: string): Promise<string | undefined>
   /**
    * The events numbered after `after`, then each new one as it is appended, until the stream ends
-   * or `signal` aborts. Throws {@link StreamStoreUnavailable} if the store fails while following.
+   * or `signal` aborts. Throws {@link StreamEndedEarly} after the last event of a stream that did not
+   * complete, {@link StreamStoreUnavailable} if the store fails while following.
    */
   follow(id: string, after: number, signal: AbortSignal): AsyncIterable<string>
   /** Asks whichever instance produces the stream to stop it. */
@@ -47,3 +51,6 @@ export class StreamStoreFull extends Error {}
 
 /** The store's backend (Redis) failed: streams that depend on it fail clearly. */
 export class StreamStoreUnavailable extends Error {}
+
+/** The stream ended before its answer did (cut upstream, stopped): a reader's connection fails too. */
+export class StreamEndedEarly extends Error {}
