@@ -47,32 +47,36 @@ const words = (index: number) =>
   Array.from({ length: 5 + (index % 40) }, (_, word) => `w${index}-${word}`).join(' ')
 
 describe('resuming streams', () => {
-  it(`ends every one of ${STREAMS} streams dropped at random byte offsets with the exact answer`, async () => {
-    let drops = 0
-    const client = peer.client({
-      fetch: droppingFetch(
-        () => 1 + Math.floor(Math.random() * 1500),
-        () => drops++,
-      ),
-    })
-    const one = async (index: number) => {
-      const say = words(index)
-      const stream = await client.chatCompletion.create('kindling-echo', [user(say)], {
-        stream: true,
-        // A few are followed live, the rest replayed: both paths resume.
-        ...(index % 4 === 0 ? { headers: { 'x-kindling-delay': '1' } } : {}),
-        maxResumes: 100,
+  it(
+    `ends every one of ${STREAMS} streams dropped at random byte offsets with the exact answer`,
+    async () => {
+      let drops = 0
+      const client = peer.client({
+        fetch: droppingFetch(
+          () => 1 + Math.floor(Math.random() * 1500),
+          () => drops++,
+        ),
       })
-      let streamed = ''
-      for await (const chunk of stream) streamed += chunk.choices[0]?.delta.content ?? ''
-      expect(streamed).toBe(say)
-      expect((await stream.finalResponse()).choices[0]?.message.content).toBe(say)
-    }
-    for (let start = 0; start < STREAMS; start += 10)
-      await Promise.all(Array.from({ length: Math.min(10, STREAMS - start) }, (_, k) => one(start + k)))
-    // Most answers are longer than their cut: most streams really dropped.
-    expect(drops).toBeGreaterThan(STREAMS / 2)
-  })
+      const one = async (index: number) => {
+        const say = words(index)
+        const stream = await client.chatCompletion.create('kindling-echo', [user(say)], {
+          stream: true,
+          // A few are followed live, the rest replayed: both paths resume.
+          ...(index % 4 === 0 ? { headers: { 'x-kindling-delay': '1' } } : {}),
+          maxResumes: 100,
+        })
+        let streamed = ''
+        for await (const chunk of stream) streamed += chunk.choices[0]?.delta.content ?? ''
+        expect(streamed).toBe(say)
+        expect((await stream.finalResponse()).choices[0]?.message.content).toBe(say)
+      }
+      for (let start = 0; start < STREAMS; start += 10)
+        await Promise.all(Array.from({ length: Math.min(10, STREAMS - start) }, (_, k) => one(start + k)))
+      // Most answers are longer than their cut: most streams really dropped.
+      expect(drops).toBeGreaterThan(STREAMS / 2)
+    },
+    5_000 + STREAMS * 100,
+  )
 
   it('gives up after maxResumes with the usual typed error, the partial answer kept', async () => {
     const server = await startServer({ port: 0, host: '127.0.0.1' })

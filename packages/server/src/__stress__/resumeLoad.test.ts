@@ -20,7 +20,8 @@ beforeAll(async () => {
     port: 0,
     redisUrl: redis.url,
     maxUpstreamStreamsPerClient: 0,
-    streamStoreLimits: { ttlMs: 2_000 },
+    // Long enough for a resume slowed by 300 concurrent streams on a busy machine.
+    streamStoreLimits: { ttlMs: 60_000 },
   }
   instances = [await startServer(options), await startServer(options)]
 })
