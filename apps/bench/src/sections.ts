@@ -24,6 +24,10 @@ export const SECTIONS: Record<string, (size: RunSize) => Promise<SectionResult>>
     const { runRender } = await import('./sections/render.ts')
     return runRender(size === 'smoke' ? { deltas: 50, histories: [10, 100], runs: 1 } : {})
   },
+  async resume(size) {
+    const { runResume } = await import('./sections/resume.ts')
+    return runResume(size === 'smoke' ? { events: 200, runs: 3 } : {})
+  },
   async memory(size) {
     const { runMemory } = await import('./sections/memory.ts')
     return runMemory(size === 'smoke' ? { cycles: 5, warmupCycles: 2, tokens: 2000 } : {})
