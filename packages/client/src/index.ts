@@ -69,6 +69,7 @@ export type {
   SamplingParams,
   Tool,
 } from './requestSchemas.ts'
+export type { ResumeStreamOptions } from './resumeStream.ts'
 export { isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs, retryDelayMs } from './retryDelay.ts'
 export * from './schemas.ts'
 export { readServerSentEvents, type ServerSentEvent } from './sse.ts'

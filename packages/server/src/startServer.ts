@@ -3,7 +3,6 @@ import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { isLoopbackHostname } from './loopback.ts'
 import { DEFAULT_TIMEOUTS, type ServerOptions, type ServerTimeouts } from './options.ts'
-import { createRedisStreamStore } from './redisStreamStore.ts'
 import { createStreamTracker, type StreamTracker } from './streamTracker.ts'
 
 /** Where and how {@link startServer} listens, on top of the {@link ServerOptions}. */
@@ -59,7 +58,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const allowedHosts = appOptions.allowedHosts ?? (isLoopbackHostname(host) ? [] : true)
   const ownStore =
     redisUrl && !appOptions.streamStore
-      ? await createRedisStreamStore({ url: redisUrl, ...appOptions.streamStoreLimits })
+      ? // Loaded only when asked for: a server without Redis does not load its client.
+        await import('./redisStreamStore.ts').then(({ createRedisStreamStore }) =>
+          createRedisStreamStore({ url: redisUrl, ...appOptions.streamStoreLimits }),
+        )
       : undefined
   const app = createApp({
     ...appOptions,
