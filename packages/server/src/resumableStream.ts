@@ -55,6 +55,8 @@ export function followBody(
   options: {
     /** Called when the reader goes away before the end. */
     onCancel?: () => void
+    /** Called after each event handed to the reader. */
+    onDelivered?: () => void
     /** How the first reader's connection ends when the stream ended early (a `cut` fault), if not with an error. */
     ending?: (() => ((fail: (error: Error) => void) => void) | undefined) | undefined
     /** The first event, already taken from `follow` (see {@link firstEvent}). */
@@ -71,7 +73,11 @@ export function followBody(
           const next = pending ?? (await events.next())
           pending = undefined
           if (stop.signal.aborted) return
-          if (!next.done) return controller.enqueue(encoder.encode(next.value))
+          if (!next.done) {
+            controller.enqueue(encoder.encode(next.value))
+            options.onDelivered?.()
+            return
+          }
           controller.close()
         } catch (error) {
           // A stream that ended early fails its readers too: as the first reader's fault said, or an error.
@@ -134,10 +140,22 @@ export function startResumableStream(
   const splitter = createSseEventSplitter(streamId)
   const decoder = new TextDecoder()
   let stopped = false
+  // Backpressure: while its first reader is connected, the source is read no faster than that
+  // reader reads (a reader that stops reading holds the server to its socket buffers); once it
+  // left, the answer is produced ahead into the store for a resume.
+  let produced = 0
+  let delivered = 0
+  let detached = false
+  let release: (() => void) | undefined
+  const wakeProducer = () => {
+    release?.()
+    release = undefined
+  }
   let graceTimer: ReturnType<typeof setTimeout> | undefined
   const stop = () => {
     if (stopped) return
     stopped = true
+    wakeProducer()
     void reader.cancel().catch(() => {})
   }
   const unsubscribe = store.onCancel(streamId, stop)
@@ -150,11 +168,16 @@ export function startResumableStream(
         if (!(await store.append(streamId, event))) {
           full = true
           stop()
-        }
+        } else produced++
       }
     }
     try {
       for (;;) {
+        while (!detached && !stopped && delivered < produced) {
+          await new Promise<void>((resolve) => {
+            release = resolve
+          })
+        }
         // A source that fails (a cut upstream) ends the stream with what it sent.
         const read = await reader.read().catch(() => undefined)
         if (!read) break
@@ -179,7 +202,13 @@ export function startResumableStream(
   void pump()
   return followBody(store, streamId, 0, {
     ending,
+    onDelivered: () => {
+      delivered++
+      wakeProducer()
+    },
     onCancel: () => {
+      detached = true
+      wakeProducer()
       if (!options.resumable) return stop()
       graceTimer = setTimeout(stop, options.graceMs)
       graceTimer.unref?.()

@@ -62,8 +62,13 @@ async function bytesWhenStalled(streams: StreamTracker): Promise<number> {
 
 describe('a client that stops reading', () => {
   it('holds the server to its socket buffers, then gets the whole answer when it reads', async () => {
-    // 240 000 tokens: far past the default maxAnswerTokens, which this test lifts on purpose.
-    const server: RunningServer = await startServer({ port: 0, limits: { maxAnswerTokens: 300_000 } })
+    // 240 000 tokens: far past the default maxAnswerTokens (and the stream store's event cap),
+    // which this test lifts on purpose.
+    const server: RunningServer = await startServer({
+      port: 0,
+      limits: { maxAnswerTokens: 300_000 },
+      streamStoreLimits: { maxEventsPerStream: 1_000_000 },
+    })
     running.push(server)
     const reader = pausedReader(server.url, longRequest('kindling-echo'))
     const stalledAt = await bytesWhenStalled(server.streams)
@@ -85,7 +90,11 @@ describe('a client that stops reading', () => {
   it('through the proxy, also holds the upstream to the socket buffers', async () => {
     const upstream: StandInUpstream = await startStandInUpstream()
     running.push(upstream)
-    const proxy = await startServer({ port: 0, upstream: { url: upstream.url, apiKey: 'proxy-key' } })
+    const proxy = await startServer({
+      port: 0,
+      upstream: { url: upstream.url, apiKey: 'proxy-key' },
+      streamStoreLimits: { maxEventsPerStream: 1_000_000 },
+    })
     running.push(proxy)
     const reader = pausedReader(proxy.url, longRequest(`${UPSTREAM_PREFIX}kindling-echo`))
     const upstreamStalledAt = await bytesWhenStalled(upstream.streams)

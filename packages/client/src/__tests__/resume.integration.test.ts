@@ -5,7 +5,8 @@ import { APIConnectionError, type APIError, NotFoundError } from '../errors.ts'
 import type { ChatCompletionResponse } from '../schemas.ts'
 import { usePeer, user } from './peer.ts'
 
-const peer = usePeer()
+// Ten streams at a time from one client: over the default per-client cap of 8.
+const peer = usePeer({ maxUpstreamStreamsPerClient: 0 })
 const STREAMS = Number(process.env.KINDLING_RESUME_STREAMS ?? 100)
 
 /** Real fetch, whose chat-completion answers drop after `cutAt()` bytes, as a broken network would. */
