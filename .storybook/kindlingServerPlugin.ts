@@ -1,9 +1,10 @@
+import { fileURLToPath } from 'node:url'
 import { getRequestListener } from '@hono/node-server'
 import type { Plugin } from 'vite'
-import { createApp, serverOptionsFromEnv } from '../packages/server/src/index.ts'
 
 /** The paths the embedded server answers; everything else is Storybook's. */
 const SERVER_PATHS = ['/v1/', '/inference/v1/', '/kindling/']
+const serverEntry = fileURLToPath(new URL('../packages/server/src/index.ts', import.meta.url))
 
 /**
  * Serves the embedded `@kindling/server` from Storybook's own dev server (and from the Vite server
@@ -20,18 +21,27 @@ export function kindlingServerPlugin({ delayMs = 20 }: { delayMs?: number } = {}
     name: 'kindling:embedded-server',
     apply: 'serve',
     configureServer(server) {
-      const fromEnv = process.env.VITEST ? {} : serverOptionsFromEnv(process.env)
-      const viteHosts = server.config.server.allowedHosts
-      const app = createApp({
-        delayMs,
-        ...fromEnv,
-        allowedHosts: viteHosts === true ? true : [...(viteHosts ?? [])],
-      })
-      const listener = getRequestListener(app.fetch)
+      // Loaded through the dev server, not imported here: config loaders hand bare imports to Node,
+      // which cannot run the workspace packages' TypeScript sources.
+      const load = async () => {
+        const { createApp, serverOptionsFromEnv } = (await server.ssrLoadModule(
+          serverEntry,
+        )) as typeof import('@kindling/server')
+        const fromEnv = process.env.VITEST ? {} : serverOptionsFromEnv(process.env)
+        const viteHosts = server.config.server.allowedHosts
+        const app = createApp({
+          delayMs,
+          ...fromEnv,
+          allowedHosts: viteHosts === true ? true : [...(viteHosts ?? [])],
+        })
+        return getRequestListener(app.fetch)
+      }
+      const listener = load()
+      listener.catch((error) => server.config.logger.error(`kindling server failed to load: ${error}`))
       server.middlewares.use((request, response, next) => {
         const url = request.url ?? ''
-        if (SERVER_PATHS.some((path) => url.startsWith(path))) void listener(request, response)
-        else next()
+        if (!SERVER_PATHS.some((path) => url.startsWith(path))) return next()
+        listener.then((serve) => serve(request, response), next)
       })
     },
   }

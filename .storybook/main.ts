@@ -1,6 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite'
 import { mergeConfig } from 'vite'
-import { workspaceAliases } from '../scripts/workspaceAliases.ts'
 import { kindlingServerPlugin } from './kindlingServerPlugin.ts'
 
 const config: StorybookConfig = {
@@ -10,7 +9,6 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true },
   viteFinal: (viteConfig) =>
     mergeConfig(viteConfig, {
-      resolve: { alias: workspaceAliases },
       // The live stories' `/v1` (dev server and the storybook Vitest project; not the static build).
       plugins: [kindlingServerPlugin()],
     }),

@@ -1,6 +1,5 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
-import { workspaceAliases } from '../../scripts/workspaceAliases.ts'
 
 // In development the API lives in a separate @kindling/server process (started by `pnpm dev`);
 // proxying keeps the browser on one origin, so no CORS and no key in the page.
@@ -8,7 +7,6 @@ const apiTarget = process.env.KINDLING_SERVER_URL ?? 'http://127.0.0.1:8787'
 
 export default defineConfig({
   plugins: [react()],
-  resolve: { alias: workspaceAliases },
   server: {
     port: 5173,
     strictPort: true,

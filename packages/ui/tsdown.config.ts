@@ -23,6 +23,9 @@ export default defineConfig({
   dts: true,
   platform: 'browser',
   clean: true,
+  // Next.js App Router and other React Server Components hosts: these modules use hooks and context,
+  // so they are client modules. A directive in the sources would not survive bundling.
+  banner: { js: "'use client'" },
   // The stylesheet ships as one plain CSS file the app imports once; in the sources it is split per
   // component and joined with @import.
   hooks: { 'build:done': async () => writeFile('dist/styles.css', await inlineImports('src/styles.css')) },

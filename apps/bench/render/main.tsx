@@ -1,10 +1,11 @@
 import { useChat } from '@ai-sdk/react'
 import { createClient } from '@kindling/client'
 import { KindlingProvider, useChatCompletion } from '@kindling/react'
+import { appendChild, type MessageTree, toUIMessage, treeFromMessages } from '@kindling/react/core'
 import { MessageList, type MessageView } from '@kindling/ui'
 import '@kindling/ui/styles.css'
 import { DefaultChatTransport, type UIMessage } from 'ai'
-import { memo, Profiler, type ReactNode, useCallback, useEffect } from 'react'
+import { memo, Profiler, type ReactNode, useCallback, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import {
   benchHistory,
@@ -15,7 +16,7 @@ import {
   uiMessageStreamEvents,
 } from './deltas.ts'
 
-// One library per page load: `?lib=kindling|ai&history=N&deltas=N`. The page renders the history,
+// One library per page load: `?lib=kindling|ai|ai-throttle&history=N&deltas=N`. The page renders the history,
 // then `window.__bench.run()` sends one message whose answer streams `deltas` tokens, and reports
 // React commits (Profiler) and animation frames while it streamed.
 
@@ -67,16 +68,37 @@ const kindlingClient = createClient({
   fetch: pacedSSEFetch(fromList(() => chatCompletionEvents(tokens))),
 })
 
-function KindlingChat(): ReactNode {
-  const chat = useChatCompletion({
-    model: 'bench',
-    initialMessages: history.map((m) => ({ id: m.id, role: m.role, content: m.text })),
+/**
+ * The history as a branched tree, as real use makes it: every tenth answer was regenerated once,
+ * so it has an older sibling (not shown) with a follow-up of its own.
+ */
+function branchedHistory(): MessageTree {
+  const messages = history.map((m) => toUIMessage({ role: m.role, content: m.text }))
+  let tree = treeFromMessages(messages)
+  messages.forEach((message, index) => {
+    if (message.role !== 'assistant' || index % 20 !== 1 || index === 0) return
+    const parentId = (messages[index - 1] as { id: string }).id
+    const older = toUIMessage({ role: 'assistant', content: `${message.content} (an older version)` })
+    tree = appendChild(tree, parentId, older, false)
+    tree = appendChild(tree, older.id, toUIMessage({ role: 'user', content: 'a follow-up on it' }), false)
   })
+  return tree
+}
+
+function KindlingChat(): ReactNode {
+  const chat = useChatCompletion({ model: 'bench' })
+  const [ready, setReady] = useState(false)
+  useEffect(() => {
+    chat.setTree(branchedHistory())
+    setReady(true)
+  }, [chat.setTree])
   const renderMessage = useCallback(
     (message: MessageView) => <MinimalMessage role={message.role} text={message.content} />,
     [],
   )
-  harness = { send: () => chat.send('go'), lastText: () => chat.messages.at(-1)?.content ?? '' }
+  harness = ready
+    ? { send: () => chat.send('go'), lastText: () => chat.messages.at(-1)?.content ?? '' }
+    : undefined
   return <MessageList messages={chat.messages} renderMessage={renderMessage} />
 }
 
@@ -95,9 +117,10 @@ const AIMessage = memo(function AIMessage({ message }: { message: UIMessage }) {
   return <MinimalMessage role={message.role} text={textOf(message)} />
 })
 
-function AIChat(): ReactNode {
+function AIChat({ throttle }: { throttle?: number | undefined }): ReactNode {
   const chat = useChat({
     transport: aiTransport,
+    ...(throttle === undefined ? {} : { experimental_throttle: throttle }),
     messages: history.map((m) => ({
       id: m.id,
       role: m.role,
@@ -126,8 +149,8 @@ function App(): ReactNode {
   }, [])
   return (
     <Profiler id="chat" onRender={onRender}>
-      {lib === 'ai' ? (
-        <AIChat />
+      {lib === 'ai' || lib === 'ai-throttle' ? (
+        <AIChat throttle={lib === 'ai-throttle' ? 50 : undefined} />
       ) : (
         <KindlingProvider client={kindlingClient}>
           <KindlingChat />

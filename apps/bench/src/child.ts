@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 /** The Node flags every benchmark process runs with: workspace sources, TypeScript, GC control. */
-export const NODE_FLAGS = ['--conditions=@kindling/source', '--import', 'tsx', '--expose-gc']
+export const NODE_FLAGS = ['--import', 'tsx', '--expose-gc']
 
 const benchDir = fileURLToPath(new URL('..', import.meta.url))
 

@@ -28,8 +28,25 @@ export const SECTIONS: Record<string, (size: RunSize) => Promise<SectionResult>>
     const { runResume } = await import('./sections/resume.ts')
     return runResume(size === 'smoke' ? { events: 200, runs: 3 } : {})
   },
+  async hostile(size) {
+    const { runHostile } = await import('./sections/hostile.ts')
+    // The smoke run: the control, one nesting input and one streamed input, at a quarter size.
+    return runHostile(size === 'smoke' ? { scale: 0.25, runs: 1, only: [0, 1, 15] } : {})
+  },
+  async engine(size) {
+    const { runEngine } = await import('./sections/engine.ts')
+    return runEngine(size === 'smoke' ? { switches: 200, chunks: 200 } : {})
+  },
+  async threads(size) {
+    const { runThreads } = await import('./sections/threads.ts')
+    return runThreads(size === 'smoke' ? { runs: 1 } : {})
+  },
   async memory(size) {
     const { runMemory } = await import('./sections/memory.ts')
     return runMemory(size === 'smoke' ? { cycles: 5, warmupCycles: 2, tokens: 2000 } : {})
+  },
+  async 'partial-json'(size) {
+    const { runPartialJson } = await import('./sections/partialJson.ts')
+    return runPartialJson(size === 'smoke' ? { bytes: 10_000, chunks: 500, runs: 1 } : {})
   },
 }

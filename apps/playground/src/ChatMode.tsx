@@ -1,27 +1,13 @@
-import { type ChatUIMessage, useChatCompletion, useChatStore } from '@kindling/react'
-import { Chat, type ParameterValues } from '@kindling/ui'
-import { useEffect, useState } from 'react'
+import { type ChatUIMessage, useChatActions, useChatStore, useThreads } from '@kindling/react'
+import { Chat, type ParameterValues, ThreadSidebar } from '@kindling/ui'
+import { describeConnectionProblem } from './ConnectionNotice.tsx'
 import { ConversationTools } from './ConversationTools.tsx'
-import { savedMessages, useConversation } from './conversationStore.ts'
 import { useSettings } from './settingsStore.ts'
 
-/** The playground's one chat; its id ties the widget, the tools and persistence together. */
-export const CHAT_ID = 'playground'
-
-/** Saves the conversation whenever no answer is running (done, stopped or failed). */
-function PersistConversation() {
-  const messages = useChatStore(CHAT_ID, (state) => state.messages)
-  const busy = useChatStore(CHAT_ID, (state) => state.status === 'submitted' || state.status === 'streaming')
-  const save = useConversation((state) => state.save)
-  useEffect(() => {
-    if (!busy) save(messages)
-  }, [busy, messages, save])
-  return null
-}
-
-function Tools({ model }: { model: string }) {
-  const messages = useChatStore(CHAT_ID, (state) => state.messages)
-  const { setMessages } = useChatCompletion({ id: CHAT_ID, model })
+/** Clear, export and import the active thread. */
+function Tools({ threadId }: { threadId: string }) {
+  const messages = useChatStore(threadId, (state) => state.messages)
+  const { setMessages } = useChatActions(threadId)
   return (
     <ConversationTools
       messages={messages}
@@ -31,23 +17,44 @@ function Tools({ model }: { model: string }) {
   )
 }
 
-/** Chat mode: the whole `Chat` widget, with the conversation kept across reloads. */
-export function ChatMode({ model, params }: { model: string; params: ParameterValues }) {
+/**
+ * Chat mode: the conversations (kept in IndexedDB) beside `Chat`'s parts for the active one, laid
+ * out by the app (model picker and conversation tools on one row). A server that can't be reached
+ * shows one banner (`Chat.ErrorNotice`) with one "Try again".
+ */
+export function ChatMode({
+  model,
+  params,
+  baseURL,
+}: {
+  model: string
+  params: ParameterValues
+  baseURL: string
+}) {
   const update = useSettings((state) => state.update)
-  // Read once: the chat owns its messages from then on.
-  const [initialMessages] = useState(savedMessages)
+  const { activeId } = useThreads()
   return (
-    <div className="playground-chat">
-      <Chat
-        id={CHAT_ID}
-        model={model}
-        onModelChange={(next) => update({ model: next })}
-        params={params}
-        initialMessages={initialMessages}
-        emptyState={<p>Say hello. The built-in kindling-* models need no API key.</p>}
-      />
-      <PersistConversation />
-      <Tools model={model} />
+    <div className="playground-threads">
+      <ThreadSidebar />
+      {activeId ? (
+        <Chat.Root
+          threadId={activeId}
+          model={model}
+          onModelChange={(next) => update({ model: next })}
+          params={params}
+          className="playground-chat"
+        >
+          <div className="kindling-chat__toolbar playground-chat-toolbar">
+            <Chat.ModelPicker />
+            <Tools threadId={activeId} />
+          </div>
+          <Chat.Messages emptyState={<p>Say hello. The built-in kindling-* models need no API key.</p>} />
+          <Chat.ErrorNotice describe={(error) => describeConnectionProblem(error, baseURL)} />
+          <Chat.Composer />
+        </Chat.Root>
+      ) : (
+        <p>Loading conversations…</p>
+      )}
     </div>
   )
 }

@@ -1,12 +1,25 @@
 import { CompletionPanel, ConnectedModelPicker, type ParameterValues } from '@kindling/ui'
+import { ConnectionNotice } from './ConnectionNotice.tsx'
 import { useSettings } from './settingsStore.ts'
 
 /** Completion mode: a prompt in, a streamed text completion out. */
-export function CompletionMode({ model, params }: { model: string; params: ParameterValues }) {
+export function CompletionMode({
+  model,
+  params,
+  baseURL,
+}: {
+  model: string
+  params: ParameterValues
+  baseURL: string
+}) {
   const update = useSettings((state) => state.update)
   return (
-    <CompletionPanel model={model} params={params} emptyState={<p>The completion streams here.</p>}>
-      <ConnectedModelPicker value={model} onChange={(next) => update({ model: next })} />
-    </CompletionPanel>
+    <div className="playground-completion">
+      {/* The one place a server that can't be reached is reported: the picker stays quiet about it. */}
+      <ConnectionNotice baseURL={baseURL} />
+      <CompletionPanel model={model} params={params} emptyState={<p>The completion streams here.</p>}>
+        <ConnectedModelPicker value={model} onChange={(next) => update({ model: next })} showError={false} />
+      </CompletionPanel>
+    </div>
   )
 }

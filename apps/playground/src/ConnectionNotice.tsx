@@ -5,6 +5,7 @@ import {
   PermissionDeniedError,
 } from '@kindling/client'
 import { useModels } from '@kindling/react'
+import { Button, Icons } from '@kindling/ui'
 
 /** What to tell a person whose server can't be used, and what to do about it. */
 export function describeConnectionProblem(error: KindlingError, baseURL: string): string {
@@ -17,16 +18,24 @@ export function describeConnectionProblem(error: KindlingError, baseURL: string)
   return `The server at ${baseURL} answered with an error: ${error.message}`
 }
 
-/** A banner, shown only when the model list can't be loaded (the first thing that fails). */
+/**
+ * Completion mode's banner, shown only when the model list can't be loaded (the first thing that
+ * fails). Chat mode uses `Chat.ErrorNotice` with the same words.
+ */
 export function ConnectionNotice({ baseURL }: { baseURL: string }) {
-  const models = useModels({ retry: false })
+  const models = useModels()
   if (!models.error) return null
   return (
-    <div role="alert" className="playground-notice">
+    <div role="alert" className="kindling-chat__error playground-notice">
       <p>{describeConnectionProblem(models.error, baseURL)}</p>
-      <button type="button" onClick={() => void models.refetch()}>
+      <Button
+        size="sm"
+        icon={<Icons.Retry />}
+        disabled={models.isFetching}
+        onClick={() => void models.refetch()}
+      >
         Try again
-      </button>
+      </Button>
     </div>
   )
 }

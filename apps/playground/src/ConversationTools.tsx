@@ -1,4 +1,5 @@
 import type { ChatUIMessage } from '@kindling/react'
+import { IconButton, Icons } from '@kindling/ui'
 import { useRef, useState } from 'react'
 import { exportConversation, importConversation } from './conversationFile.ts'
 
@@ -36,15 +37,26 @@ export function ConversationTools({ messages, onReplace, onClear }: Conversation
 
   return (
     <div className="playground-tools">
-      <button type="button" onClick={onClear} disabled={messages.length === 0}>
-        Clear
-      </button>
-      <button type="button" onClick={download} disabled={messages.length === 0}>
-        Export
-      </button>
-      <button type="button" onClick={() => fileInput.current?.click()}>
-        Import
-      </button>
+      <IconButton
+        label="Export"
+        icon={<Icons.Download />}
+        tooltip="bottom"
+        onClick={download}
+        disabled={messages.length === 0}
+      />
+      <IconButton
+        label="Import"
+        icon={<Icons.Upload />}
+        tooltip="bottom"
+        onClick={() => fileInput.current?.click()}
+      />
+      <IconButton
+        label="Clear"
+        icon={<Icons.Trash />}
+        tooltip="bottom"
+        onClick={onClear}
+        disabled={messages.length === 0}
+      />
       <input
         ref={fileInput}
         type="file"

@@ -1,3 +1,4 @@
+import { Button, Input } from '@kindling/ui'
 import { useId, useState } from 'react'
 import { useSettings } from './settingsStore.ts'
 
@@ -18,29 +19,38 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
         onClose()
       }}
     >
-      <label htmlFor={urlId}>Base URL</label>
-      <input
-        id={urlId}
-        value={draftURL}
-        placeholder="this page's server (/v1)"
-        onChange={(event) => setDraftURL(event.target.value)}
-      />
-      <label htmlFor={modelId}>Model</label>
-      <input id={modelId} value={draftModel} onChange={(event) => setDraftModel(event.target.value)} />
+      <div className="playground-field">
+        <label htmlFor={urlId}>Base URL</label>
+        <Input
+          id={urlId}
+          value={draftURL}
+          placeholder="this page's server (/v1)"
+          onChange={(event) => setDraftURL(event.target.value)}
+          aria-describedby={`${urlId}-hint`}
+        />
+        <p id={`${urlId}-hint`} className="playground-hint">
+          Empty: this page's own server. Any OpenAI-compatible base URL that allows this origin.
+        </p>
+      </div>
+      <div className="playground-field">
+        <label htmlFor={modelId}>Model</label>
+        <Input id={modelId} value={draftModel} onChange={(event) => setDraftModel(event.target.value)} />
+      </div>
       <div className="playground-settings-actions">
-        <button type="submit">Save</button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
+        <Button type="submit" variant="primary">
+          Save
+        </Button>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          variant="ghost"
+          className="playground-reset"
           onClick={() => {
             resetSettings()
             onClose()
           }}
         >
           Reset to defaults
-        </button>
+        </Button>
       </div>
     </form>
   )

@@ -1,10 +1,12 @@
-import { appendPiece, joinPieces, type Pieces, piecesToArray } from './pieces.ts'
+import { type Accumulated, appendPiece, joinPieces, piecesToArray } from './pieces.ts'
 import type {
   ChatCompletionResponse,
   ChatCompletionResponseChoice,
   ChatCompletionStreamResponse,
   ChatMessage,
+  ChatRole,
   DeltaMessage,
+  PerfMetrics,
   TokenLogprob,
   ToolCall,
   ToolCallDelta,
@@ -22,7 +24,7 @@ export interface ToolCallState {
   readonly type: 'function'
   readonly name: string
   /** The argument fragments; {@link joinPieces} gives the JSON text so far. */
-  readonly arguments: Pieces<string> | undefined
+  readonly arguments: Accumulated<string> | undefined
 }
 
 /** One choice being streamed. Read its text with {@link joinPieces}, or all of it with {@link toChatMessage}. */
@@ -31,13 +33,13 @@ export interface ChatChoiceState {
   /** From the first delta that had one; `assistant` when none did. */
   readonly role: string | undefined
   /** Content fragments; `undefined` until a delta carries `content`. */
-  readonly content: Pieces<string> | undefined
+  readonly content: Accumulated<string> | undefined
   /** `reasoning_content` fragments (DeepSeek, vLLM and Fireworks reasoning models). */
-  readonly reasoning: Pieces<string> | undefined
+  readonly reasoning: Accumulated<string> | undefined
   /** Tool calls by position of first appearance. */
   readonly toolCalls: readonly ToolCallState[]
   /** Chat log probabilities, one entry per token. */
-  readonly logprobs: Pieces<TokenLogprob> | undefined
+  readonly logprobs: Accumulated<TokenLogprob> | undefined
   readonly finish_reason: string | null
 }
 
@@ -45,19 +47,30 @@ export interface ChatChoiceState {
 export interface ChatAccumulatorState {
   /** From the first chunk with a non-empty value. */
   readonly id: string
-  readonly created: number
+  /** `undefined` until a chunk carries it (it is optional metadata). */
+  readonly created: number | undefined
   readonly model: string
   /** `choices[i]` is the choice with `index` i. */
   readonly choices: readonly ChatChoiceState[]
   /** From the last chunk that had usage. */
   readonly usage: UsageInfo | undefined
+  /** Fireworks' `perf_metrics`, from the last chunk that had them (`perf_metrics_in_response`). */
+  readonly perf_metrics: PerfMetrics | undefined
   /** How many chunks were added. */
   readonly chunks: number
 }
 
 /** The state before any chunk. */
 export function createChatAccumulator(): ChatAccumulatorState {
-  return { id: '', created: 0, model: '', choices: [], usage: undefined, chunks: 0 }
+  return {
+    id: '',
+    created: undefined,
+    model: '',
+    choices: [],
+    usage: undefined,
+    perf_metrics: undefined,
+    chunks: 0,
+  }
 }
 
 const EMPTY_DELTA: DeltaMessage = Object.freeze({})
@@ -97,10 +110,11 @@ export function accumulateChatChunk(
   }
   return {
     id: state.id || chunk.id,
-    created: state.created || chunk.created,
+    created: state.created ?? chunk.created ?? undefined,
     model: state.model || chunk.model,
     choices,
     usage: chunk.usage ?? state.usage,
+    perf_metrics: chunk.perf_metrics ?? state.perf_metrics,
     chunks: state.chunks + 1,
   }
 }
@@ -109,7 +123,7 @@ function applyChoiceDelta(
   choice: ChatChoiceState,
   streamChoice: ChatCompletionStreamResponse['choices'][number],
 ): ChatChoiceState {
-  // A chunk that did not go through the stream's validation may lack the schema's default `{}`.
+  // A chunk that did not go through the stream (a test, a recording) may lack `delta`.
   const delta: DeltaMessage = streamChoice.delta ?? EMPTY_DELTA
   const logprobTokens = streamChoice.logprobs?.content
   let logprobs = choice.logprobs
@@ -117,7 +131,7 @@ function applyChoiceDelta(
     for (let i = 0; i < logprobTokens.length; i++)
       logprobs = appendPiece(logprobs, logprobTokens[i] as TokenLogprob)
   const content = delta.content
-  const reasoning = delta.reasoning_content
+  const reasoning = delta.reasoning_content ?? (delta as { reasoning?: unknown }).reasoning
   const toolCalls = delta.tool_calls
   return {
     index: choice.index,
@@ -166,6 +180,17 @@ function applyToolCallDeltas(
   return next
 }
 
+const roles: ReadonlySet<string | undefined> = new Set<ChatRole>([
+  'system',
+  'developer',
+  'user',
+  'assistant',
+  'tool',
+])
+function isChatRole(role: string | undefined): role is ChatRole {
+  return roles.has(role)
+}
+
 /** A finished tool call from its streamed state. */
 export function toToolCall(call: ToolCallState): ToolCall {
   return {
@@ -178,7 +203,7 @@ export function toToolCall(call: ToolCallState): ToolCall {
 /** The message a choice has produced so far, as a non-streamed response would carry it. */
 export function toChatMessage(choice: ChatChoiceState): ChatMessage {
   const message: ChatMessage = {
-    role: choice.role ?? 'assistant',
+    role: isChatRole(choice.role) ? choice.role : 'assistant',
     content: choice.content === undefined ? null : joinPieces(choice.content),
   }
   if (choice.reasoning !== undefined) message.reasoning_content = joinPieces(choice.reasoning)
@@ -205,20 +230,8 @@ export function toChatCompletionResponse(state: ChatAccumulatorState): ChatCompl
     choices,
   }
   if (state.usage !== undefined) response.usage = state.usage
+  if (state.perf_metrics !== undefined) response.perf_metrics = state.perf_metrics
   return response
-}
-
-/**
- * Applies the one default of `ChatCompletionStreamResponseSchema` to a chunk checked against it
- * (the stream hands on the parsed JSON, not zod's output): a choice without `delta`, as some
- * providers send on the final chunk, gets an empty one. Modifies `chunk`.
- */
-export function fillChatChunkDefaults(chunk: ChatCompletionStreamResponse): void {
-  const choices = chunk.choices
-  for (let i = 0; i < choices.length; i++) {
-    const choice = choices[i] as { delta?: DeltaMessage }
-    if (choice.delta === undefined) choice.delta = {}
-  }
 }
 
 /** Folds a whole list of chunks; handy in tests and for replaying a recorded stream. */

@@ -1,9 +1,10 @@
-import { appendPiece, joinPieces, type Pieces, piecesToArray } from './pieces.ts'
+import { type Accumulated, appendPiece, joinPieces, piecesToArray } from './pieces.ts'
 import type {
   Choice,
   CompletionLogprobs,
   CompletionResponse,
   CompletionStreamResponse,
+  PerfMetrics,
   UsageInfo,
 } from './schemas.ts'
 
@@ -12,26 +13,37 @@ import type {
 /** One text-completion choice being streamed. Read its text with {@link joinPieces}. */
 export interface CompletionChoiceState {
   readonly index: number
-  readonly text: Pieces<string> | undefined
+  readonly text: Accumulated<string> | undefined
   /** The legacy logprobs object of each chunk, merged by {@link toCompletionResponse}. */
-  readonly logprobs: Pieces<CompletionLogprobs> | undefined
+  readonly logprobs: Accumulated<CompletionLogprobs> | undefined
   readonly finish_reason: string | null
 }
 
 /** Everything accumulated from a text-completion stream so far. Treat as immutable. */
 export interface CompletionAccumulatorState {
   readonly id: string
-  readonly created: number
+  /** `undefined` until a chunk carries it (it is optional metadata). */
+  readonly created: number | undefined
   readonly model: string
   /** `choices[i]` is the choice with `index` i. */
   readonly choices: readonly CompletionChoiceState[]
   readonly usage: UsageInfo | undefined
+  /** Fireworks' `perf_metrics`, from the last chunk that had them. */
+  readonly perf_metrics: PerfMetrics | undefined
   readonly chunks: number
 }
 
 /** The state before any chunk. */
 export function createCompletionAccumulator(): CompletionAccumulatorState {
-  return { id: '', created: 0, model: '', choices: [], usage: undefined, chunks: 0 }
+  return {
+    id: '',
+    created: undefined,
+    model: '',
+    choices: [],
+    usage: undefined,
+    perf_metrics: undefined,
+    chunks: 0,
+  }
 }
 
 function emptyChoice(index: number): CompletionChoiceState {
@@ -66,10 +78,11 @@ export function accumulateCompletionChunk(
   }
   return {
     id: state.id || chunk.id,
-    created: state.created || chunk.created,
+    created: state.created ?? chunk.created ?? undefined,
     model: state.model || chunk.model,
     choices,
     usage: chunk.usage ?? state.usage,
+    perf_metrics: chunk.perf_metrics ?? state.perf_metrics,
     chunks: state.chunks + 1,
   }
 }
@@ -108,6 +121,7 @@ export function toCompletionResponse(state: CompletionAccumulatorState): Complet
     choices,
   }
   if (state.usage !== undefined) response.usage = state.usage
+  if (state.perf_metrics !== undefined) response.perf_metrics = state.perf_metrics
   return response
 }
 

@@ -1,25 +1,20 @@
 import type { z } from 'zod/mini'
-import {
-  accumulateChatChunk,
-  createChatAccumulator,
-  fillChatChunkDefaults,
-  toChatCompletionResponse,
-} from './accumulateChat.ts'
+import { accumulateChatChunk, createChatAccumulator, toChatCompletionResponse } from './accumulateChat.ts'
+import { isChatChunk } from './chunkGuards.ts'
 import { generate } from './generate.ts'
+import { normalizeChatChunk, normalizeChatResponse } from './normalize.ts'
 import type { ClientConfig, RequestOptions } from './request.ts'
 import type { ChatCompletionRequestSchema, ChatRequestMessage } from './requestSchemas.ts'
 import { type ResumeStreamOptions, resumeStream } from './resumeStream.ts'
-import {
-  type ChatCompletionResponse,
-  ChatCompletionResponseSchema,
-  ChatCompletionStreamResponseSchema,
-  type ChatMessage,
-} from './schemas.ts'
+import type { ChatCompletionResponse, ChatMessage, ChatRole } from './schemas.ts'
 import type { ChatCompletionStream } from './stream.ts'
 
 type KnownFields<T extends z.ZodMiniObject> = z.output<z.ZodMiniObject<T['shape'], z.core.$strip>>
 
-/** The messages of a chat request; messages from a response can be sent back as they are. */
+/**
+ * The messages of a chat request (`role` one of {@link ChatRole}'s); messages from a response can be
+ * sent back as they are.
+ */
 export type ChatMessages = readonly (ChatRequestMessage | ChatMessage)[]
 
 /**
@@ -81,20 +76,25 @@ export interface ChatCompletionAPI {
   resume(streamId: string, options?: ResumeStreamOptions): Promise<ChatCompletionStream>
 }
 
+/** How a chat completion stream is read: checked, normalized and accumulated chunk by chunk. */
+export const chatStreamSpec = () => ({
+  what: 'chat completion chunk',
+  isChunk: isChatChunk,
+  schema: 'ChatCompletionStreamResponseSchema' as const,
+  normalize: normalizeChatChunk,
+  initial: createChatAccumulator(),
+  accumulate: accumulateChatChunk,
+  toResponse: toChatCompletionResponse,
+})
+
 const endpoint = {
   path: '/chat/completions',
   inputKey: 'messages',
   method: 'chatCompletion.create',
   what: 'chat completion',
-  responseSchema: ChatCompletionResponseSchema,
-  streamSpec: () => ({
-    what: 'chat completion chunk',
-    schema: ChatCompletionStreamResponseSchema,
-    fillDefaults: fillChatChunkDefaults,
-    initial: createChatAccumulator(),
-    accumulate: accumulateChatChunk,
-    toResponse: toChatCompletionResponse,
-  }),
+  responseSchema: 'ChatCompletionResponseSchema',
+  normalizeResponse: normalizeChatResponse,
+  streamSpec: chatStreamSpec,
 } as const
 
 /** Binds the chat completion endpoint to a client's configuration. */

@@ -4,14 +4,12 @@ import {
   createCompletionAccumulator,
   toCompletionResponse,
 } from './accumulateCompletion.ts'
+import { isCompletionChunk } from './chunkGuards.ts'
 import { generate } from './generate.ts'
+import { normalizeCompletion } from './normalize.ts'
 import type { ClientConfig, RequestOptions } from './request.ts'
 import type { CompletionRequestSchema } from './requestSchemas.ts'
-import {
-  type CompletionResponse,
-  CompletionResponseSchema,
-  CompletionStreamResponseSchema,
-} from './schemas.ts'
+import type { CompletionResponse } from './schemas.ts'
 import type { CompletionStream } from './stream.ts'
 
 type KnownFields<T extends z.ZodMiniObject> = z.output<z.ZodMiniObject<T['shape'], z.core.$strip>>
@@ -69,19 +67,25 @@ export interface CompletionAPI {
   ): Promise<CompletionResponse | CompletionStream>
 }
 
+/** How a text completion stream is read: checked, normalized and accumulated chunk by chunk. */
+export const completionStreamSpec = () => ({
+  what: 'completion chunk',
+  isChunk: isCompletionChunk,
+  schema: 'CompletionResponseSchema' as const,
+  normalize: normalizeCompletion,
+  initial: createCompletionAccumulator(),
+  accumulate: accumulateCompletionChunk,
+  toResponse: toCompletionResponse,
+})
+
 const endpoint = {
   path: '/completions',
   inputKey: 'prompt',
   method: 'completion.create',
   what: 'completion',
-  responseSchema: CompletionResponseSchema,
-  streamSpec: () => ({
-    what: 'completion chunk',
-    schema: CompletionStreamResponseSchema,
-    initial: createCompletionAccumulator(),
-    accumulate: accumulateCompletionChunk,
-    toResponse: toCompletionResponse,
-  }),
+  responseSchema: 'CompletionResponseSchema',
+  normalizeResponse: normalizeCompletion,
+  streamSpec: completionStreamSpec,
 } as const
 
 /** Binds the completion endpoint to a client's configuration. */

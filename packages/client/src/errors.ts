@@ -205,6 +205,7 @@ export function parseErrorBody(text: string): ParsedErrorBody {
       } else if (record) {
         result.message = stringOf(record.message) ?? detailMessage(record.detail)
         result.type = stringOf(record.type)
+        result.code = typeof record.code === 'number' ? record.code : stringOf(record.code)
       }
       return result
     } catch {
@@ -214,7 +215,10 @@ export function parseErrorBody(text: string): ParsedErrorBody {
   if (/^<(!doctype|html|head|body)/i.test(trimmed)) {
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim()
     const h1 = /<h1[^>]*>([^<]*)<\/h1>/i.exec(trimmed)?.[1]?.trim()
-    result.message = title || h1 || 'the server answered with an HTML page'
+    // Express's default page: `<title>Error</title>` and the explanation in `<pre>Cannot GET /…</pre>`.
+    const pre = /<pre[^>]*>([^<]*)<\/pre>/i.exec(trimmed)?.[1]?.trim()
+    result.message =
+      h1 || pre || (title && title !== 'Error' ? title : undefined) || 'the server answered with an HTML page'
     return result
   }
   result.message = trimmed.length > 300 ? `${trimmed.slice(0, 300)}…` : trimmed

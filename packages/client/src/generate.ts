@@ -1,5 +1,6 @@
-import type { z } from 'zod/mini'
 import type { PartialResponse } from './errors.ts'
+import type { SchemaName } from './explainRejection.ts'
+import { perfMetricsFromHeaders } from './perfMetrics.ts'
 import { type ClientConfig, sendRequest } from './request.ts'
 import { buildRequestBody } from './requestBody.ts'
 import { RESUMABLE_HEADER, resumableHandle } from './resumableBody.ts'
@@ -18,7 +19,10 @@ export interface GenerationEndpoint<TChunk, TState, TResponse> {
   method: string
   /** For validation messages, e.g. `completion`. */
   what: string
-  responseSchema: z.ZodMiniType<TResponse>
+  /** The zod schema a whole response is checked with (loaded on first use). */
+  responseSchema: SchemaName
+  /** What the client fills in on an accepted response (`normalize.ts`). */
+  normalizeResponse(value: unknown): TResponse
   /** A fresh stream spec per request (its `initial` state is per stream). */
   streamSpec(): StreamSpec<TChunk, TState, TResponse>
 }
@@ -52,5 +56,14 @@ export async function generate<TChunk, TState, TResponse extends PartialResponse
     return createStream(resumable, endpoint.streamSpec(), config.logger)
   }
   const context = { what: endpoint.what, endpoint: handle.endpoint, model, headers: handle.response.headers }
-  return validateResponse(endpoint.responseSchema, parseJSONResponse(handle.bodyText ?? '', context), context)
+  const json = await validateResponse(
+    endpoint.responseSchema,
+    parseJSONResponse(handle.bodyText ?? '', context),
+    context,
+  )
+  const response = endpoint.normalizeResponse(json)
+  // Fireworks sends its metrics as headers; they are kept on the response unless it has its own.
+  const fromHeaders = perfMetricsFromHeaders(handle.response.headers)
+  if (fromHeaders !== undefined) response.perf_metrics = { ...fromHeaders, ...response.perf_metrics }
+  return response
 }

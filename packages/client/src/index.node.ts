@@ -1,5 +1,3 @@
-// The Node entry of @kindling/client: the same API as `index.ts`, with streamed chunks checked by
-// zod's compiled validators (see `compiledCheck.ts`). Browsers get `index.ts`, without the compiler.
-import './compiledCheck.ts'
-
+// The Node entry of @kindling/client: the same API as `index.ts` (kept as an entry of its own so
+// the package's `node` condition has a file to point at).
 export * from './index.ts'

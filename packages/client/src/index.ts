@@ -1,19 +1,17 @@
-// The public API of @kindling/client: a deliberate list.
+// The public API of @kindling/client: a deliberate list of what apps use. The zod schemas are in
+// `@kindling/client/schemas`; internals that tests need are imported from source.
 
 export {
   accumulateChatChunk,
-  accumulateChatChunks,
   type ChatAccumulatorState,
   type ChatChoiceState,
   createChatAccumulator,
   type ToolCallState,
   toChatCompletionResponse,
   toChatMessage,
-  toToolCall,
 } from './accumulateChat.ts'
 export {
   accumulateCompletionChunk,
-  accumulateCompletionChunks,
   type CompletionAccumulatorState,
   type CompletionChoiceState,
   createCompletionAccumulator,
@@ -25,18 +23,17 @@ export type {
   ChatCompletionParams,
   ChatMessages,
 } from './chatCompletion.ts'
+export { checkObject, type ObjectCheck } from './checkObject.ts'
 export type { CompletionAPI, CompletionCreateOptions, CompletionParams, Prompt } from './completion.ts'
 export { type ClientOptions, createClient, DEFAULT_BASE_URL, type KindlingClient } from './createClient.ts'
 export {
   APIConnectionError,
   APIError,
-  type APIErrorInit,
   APIStreamError,
   APITimeoutError,
   APIUserAbortError,
   AuthenticationError,
   ConflictError,
-  errorFromResponse,
   InternalServerError,
   InvalidArgumentError,
   InvalidRequestError,
@@ -45,32 +42,56 @@ export {
   type PartialResponse,
   PayloadTooLargeError,
   PermissionDeniedError,
-  parseErrorBody,
   RateLimitError,
   ResponseValidationError,
 } from './errors.ts'
-export {
-  createLogger,
-  getConsoleLogLevel,
-  type Logger,
-  type LogLevel,
-  type LogSink,
-  redactHeaders,
-  setConsoleLogLevel,
-} from './logger.ts'
+export { getConsoleLogLevel, type LogLevel, type LogSink, setConsoleLogLevel } from './logger.ts'
 export type { ModelsAPI } from './models.ts'
-export { appendPiece, joinPieces, type Pieces, piecesToArray } from './pieces.ts'
+export {
+  createPartialJsonParser,
+  PartialJsonError,
+  type PartialJsonErrorReason,
+  type PartialJsonParser,
+} from './partialJson.ts'
+export { serverTimeToFirstTokenMs } from './perfMetrics.ts'
+export { type Accumulated, joinPieces, piecesToArray } from './pieces.ts'
 export type { RequestOptions } from './request.ts'
 export type {
   ChatCompletionRequest,
   ChatRequestMessage,
-  ChatRole,
   CompletionRequest,
+  ResponseFormat,
   SamplingParams,
   Tool,
 } from './requestSchemas.ts'
 export type { ResumeStreamOptions } from './resumeStream.ts'
-export { isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs, retryDelayMs } from './retryDelay.ts'
-export * from './schemas.ts'
-export { readServerSentEvents, type ServerSentEvent } from './sse.ts'
+export type {
+  ChatCompletionResponse,
+  ChatCompletionResponseChoice,
+  ChatCompletionResponseStreamChoice,
+  ChatCompletionStreamResponse,
+  ChatLogprobs,
+  ChatMessage,
+  ChatRole,
+  Choice,
+  CompletionLogprobs,
+  CompletionResponse,
+  CompletionStreamResponse,
+  ContentPart,
+  DeltaMessage,
+  ListModelsResponse,
+  Model,
+  PerfMetrics,
+  TokenLogprob,
+  ToolCall,
+  ToolCallDelta,
+  UsageInfo,
+} from './schemas.ts'
 export type { ChatCompletionStream, CompletionStream, KindlingStream } from './stream.ts'
+export {
+  type DeepPartial,
+  type ObjectStream,
+  type StreamObjectOptions,
+  StructuredOutputError,
+  streamObject,
+} from './streamObject.ts'

@@ -1,5 +1,5 @@
-// The console logger: a minimum level (as the seed's `level`), off by default in browsers, and
-// header redaction so an API key never reaches the console.
+// The console logger: a minimum level (as the seed's `level`), off by default, and header
+// redaction so an API key never reaches the console.
 
 /** How much a client prints, from most to least verbose; `off` prints nothing. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off'
@@ -30,11 +30,14 @@ export function isNodeRuntime(): boolean {
   return typeof proc?.versions?.node === 'string'
 }
 
-let consoleLevel: LogLevel = isNodeRuntime() ? 'warn' : 'off'
+// Off by default: every error a client logs is also thrown to its caller, who decides what to
+// print (a test suite or a server that retries would otherwise print what it handles).
+let consoleLevel: LogLevel = 'off'
 
 /**
  * Sets the minimum level every client without its own `logLevel` prints to the console.
- * The default is `warn` in Node and `off` in browsers.
+ * The default is `off`: a client prints nothing unless asked, as every error it logs is also
+ * thrown to the caller.
  *
  * @example
  * setConsoleLogLevel('debug') // print every request, response and retry

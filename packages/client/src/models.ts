@@ -1,5 +1,5 @@
 import { type ClientConfig, type RequestOptions, sendRequest } from './request.ts'
-import { type ListModelsResponse, ListModelsResponseSchema } from './schemas.ts'
+import type { ListModelsResponse } from './schemas.ts'
 import { parseJSONResponse, validateResponse } from './validate.ts'
 
 /** `client.models`. */
@@ -26,11 +26,8 @@ export function createModelsAPI(config: ClientConfig): ModelsAPI {
         options,
       })
       const context = { what: 'model list', endpoint: handle.endpoint, headers: handle.response.headers }
-      return validateResponse(
-        ListModelsResponseSchema,
-        parseJSONResponse(handle.bodyText ?? '', context),
-        context,
-      )
+      const json = parseJSONResponse(handle.bodyText ?? '', context)
+      return (await validateResponse('ListModelsResponseSchema', json, context)) as ListModelsResponse
     },
   }
 }

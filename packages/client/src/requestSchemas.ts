@@ -1,19 +1,13 @@
 import * as z from 'zod/mini'
-import { looseObject } from './looseObject.ts'
-import { ContentPartSchema, ToolCallSchema } from './schemas.ts'
+import { ChatRoleSchema, ContentPartSchema, ToolCallSchema } from './schemas.ts'
 
 // What a client sends. Known parameters are typed; unknown ones pass through. The client itself
 // only needs the types (it never validates its own requests); the schemas are for servers that
 // validate what they receive, such as @kindling/server, and come from `@kindling/client/schemas`
 // so that browser apps don't ship them.
 
-/** The roles a request message may have. */
-export const ChatRoleSchema = z.enum(['system', 'developer', 'user', 'assistant', 'tool'])
-/** The roles a request message may have. */
-export type ChatRole = z.infer<typeof ChatRoleSchema>
-
-/** A message in a chat request. */
-export const ChatRequestMessageSchema = looseObject({
+/** A message in a chat request; `role` is one of {@link ChatRoleSchema}'s roles. */
+export const ChatRequestMessageSchema = z.looseObject({
   role: ChatRoleSchema,
   content: z.nullish(z.union([z.string(), z.array(ContentPartSchema)])),
   name: z.optional(z.string()),
@@ -24,9 +18,9 @@ export const ChatRequestMessageSchema = looseObject({
 export type ChatRequestMessage = z.infer<typeof ChatRequestMessageSchema>
 
 /** A function tool the model may call. */
-export const ToolSchema = looseObject({
+export const ToolSchema = z.looseObject({
   type: z.literal('function'),
-  function: looseObject({
+  function: z.looseObject({
     name: z.string().check(z.minLength(1)),
     description: z.optional(z.string()),
     parameters: z.optional(z.record(z.string(), z.unknown())),
@@ -35,12 +29,43 @@ export const ToolSchema = looseObject({
 /** A function tool the model may call. */
 export type Tool = z.infer<typeof ToolSchema>
 
-/** Sampling and output parameters shared by completions and chat completions. */
-export const SamplingParamsSchema = looseObject({
+/**
+ * The output format: free `text`, any JSON (`json_object`, optionally held to `schema`), JSON
+ * matching a named schema (`json_schema`), or text matching a GBNF `grammar` (Fireworks).
+ */
+export const ResponseFormatSchema = z.union([
+  z.looseObject({ type: z.literal('text') }),
+  z.looseObject({ type: z.literal('json_object'), schema: z.optional(z.record(z.string(), z.unknown())) }),
+  z.looseObject({
+    type: z.literal('json_schema'),
+    json_schema: z.looseObject({
+      name: z.string(),
+      schema: z.optional(z.record(z.string(), z.unknown())),
+      strict: z.nullish(z.boolean()),
+      description: z.optional(z.string()),
+    }),
+  }),
+  z.looseObject({ type: z.literal('grammar'), grammar: z.string() }),
+])
+/** The output format of a request. */
+export type ResponseFormat = z.infer<typeof ResponseFormatSchema>
+
+const probability = () => z.number().check(z.gte(0), z.lte(1))
+
+/** Sampling and output parameters shared by completions and chat completions (Fireworks extras included). */
+export const SamplingParamsSchema = z.looseObject({
   max_tokens: z.optional(z.int().check(z.positive())),
   temperature: z.optional(z.number().check(z.gte(0), z.lte(2))),
-  top_p: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  top_p: z.optional(probability()),
   top_k: z.optional(z.int().check(z.gte(0))),
+  /** Fireworks: drop tokens less likely than `min_p` × the most likely one's probability. */
+  min_p: z.optional(probability()),
+  /** Fireworks: locally typical sampling. */
+  typical_p: z.optional(probability()),
+  /** Fireworks: Mirostat's target surprise (perplexity); enables Mirostat sampling. */
+  mirostat_target: z.optional(z.number()),
+  /** Fireworks: Mirostat's learning rate. */
+  mirostat_lr: z.optional(z.number()),
   n: z.optional(z.int().check(z.gte(1), z.lte(128))),
   stop: z.nullish(z.union([z.string(), z.array(z.string()).check(z.maxLength(4))])),
   presence_penalty: z.optional(z.number().check(z.gte(-2), z.lte(2))),
@@ -49,8 +74,16 @@ export const SamplingParamsSchema = looseObject({
   seed: z.optional(z.int()),
   user: z.optional(z.string()),
   stream: z.optional(z.boolean()),
-  stream_options: z.nullish(looseObject({ include_usage: z.optional(z.boolean()) })),
-  response_format: z.optional(looseObject({ type: z.string() })),
+  stream_options: z.nullish(z.looseObject({ include_usage: z.optional(z.boolean()) })),
+  response_format: z.optional(ResponseFormatSchema),
+  /** Fireworks: keep only the last this many prompt tokens. */
+  prompt_truncate_len: z.optional(z.int().check(z.positive())),
+  /** Fireworks: what to do when prompt + `max_tokens` exceed the context: shorten `max_tokens`, or fail. */
+  context_length_exceeded_behavior: z.optional(z.enum(['truncate', 'error'])),
+  /** Fireworks: how much a reasoning model thinks. */
+  reasoning_effort: z.optional(z.enum(['none', 'low', 'medium', 'high'])),
+  /** Fireworks: send `perf_metrics` on the response (on the last chunk when streaming). */
+  perf_metrics_in_response: z.optional(z.boolean()),
 })
 /** Sampling and output parameters shared by completions and chat completions. */
 export type SamplingParams = z.infer<typeof SamplingParamsSchema>
@@ -75,7 +108,7 @@ export const ChatCompletionRequestSchema = z.extend(SamplingParamsSchema, {
   tool_choice: z.optional(
     z.union([
       z.enum(['none', 'auto', 'required']),
-      looseObject({ type: z.literal('function'), function: looseObject({ name: z.string() }) }),
+      z.looseObject({ type: z.literal('function'), function: z.looseObject({ name: z.string() }) }),
     ]),
   ),
   parallel_tool_calls: z.optional(z.boolean()),

@@ -21,7 +21,8 @@ export interface ServerSentEventReader {
  * Creates a {@link ServerSentEventReader}. Bytes are decoded as UTF-8 across reads (a character
  * split between two network reads is joined), lines are parsed by `eventsource-parser` (LF, CR or
  * CRLF, comments, BOM), and an event left unterminated when the stream ends is still delivered, as
- * lenient servers need.
+ * lenient servers need. A line with the field `error` (llama.cpp) is delivered as an event named
+ * `error` whose data is the line's value.
  */
 export function createServerSentEventReader(
   body: ReadableStream<Uint8Array>,
@@ -32,7 +33,16 @@ export function createServerSentEventReader(
   // A queue drained from `head`; emptied (not shifted) once drained, so a read allocates nothing more.
   let queue: ServerSentEvent[] = []
   let head = 0
-  const parser = createParser({ onEvent: (event) => queue.push(event), onComment })
+  const parser = createParser({
+    onEvent: (event) => queue.push(event),
+    onComment,
+    // llama.cpp's server reports a failure mid-stream as a line `error: {…}`, a field SSE does not
+    // define: it becomes an `error` event, in its place among the others.
+    onError: (error) => {
+      if (error.type === 'unknown-field' && error.field === 'error')
+        queue.push({ event: 'error', data: error.value ?? '', id: undefined })
+    },
+  })
   let ended = false
   let closed = false
   return {

@@ -1,4 +1,3 @@
-import type { z } from 'zod/mini'
 import type { ChatAccumulatorState } from './accumulateChat.ts'
 import type { CompletionAccumulatorState } from './accumulateCompletion.ts'
 import {
@@ -10,16 +9,19 @@ import {
   parseErrorBody,
   ResponseValidationError,
 } from './errors.ts'
+import type { SchemaName } from './explainRejection.ts'
 import type { Logger } from './logger.ts'
+import { perfMetricsFromHeaders } from './perfMetrics.ts'
 import type { RequestHandle } from './request.ts'
 import type {
   ChatCompletionResponse,
   ChatCompletionStreamResponse,
   CompletionResponse,
   CompletionStreamResponse,
+  PerfMetrics,
 } from './schemas.ts'
 import { createServerSentEventReader, type ServerSentEvent, type ServerSentEventReader } from './sse.ts'
-import { checkResponse, parseJSONResponse, type ValidationContext } from './validate.ts'
+import { parseJSONResponse, type ValidationContext, validateResponse } from './validate.ts'
 
 /**
  * A streamed response: iterate it with `for await` to get each chunk as it arrives, or call
@@ -41,6 +43,12 @@ export interface KindlingStream<TChunk, TResponse, TState = unknown> extends Asy
   readonly accumulated: TState
   /** The server's request id, if it sent one. */
   readonly requestId: string | undefined
+  /**
+   * Fireworks' performance metrics: the `fireworks-*` response headers (prefix removed), overlaid
+   * with the `perf_metrics` of the last chunk once it arrived (`perf_metrics_in_response: true`).
+   * `undefined` when the server sent neither. Read {@link serverTimeToFirstTokenMs} from it.
+   */
+  readonly perfMetrics: PerfMetrics | undefined
   /**
    * Stops the stream and closes the connection. A pending or later read fails with
    * `APIUserAbortError` (carrying the partial response); does nothing once the stream ended.
@@ -73,10 +81,12 @@ export type ChatCompletionStream = KindlingStream<
 export interface StreamSpec<TChunk, TState, TResponse> {
   /** For messages, e.g. `chat completion chunk`. */
   what: string
-  /** Checked with {@link checkResponse}: the chunk is the parsed JSON itself, defaults not applied. */
-  schema: z.ZodMiniType<TChunk>
-  /** Fills in, on the checked chunk, the defaults `schema` declares. */
-  fillDefaults?(chunk: TChunk): void
+  /** The hand-written check of a chunk (`chunkGuards.ts`): exactly what the schema `schema` says. */
+  isChunk(value: unknown): boolean
+  /** The zod schema that explains a chunk `isChunk` rejects. */
+  schema: SchemaName
+  /** What the client fills in on an accepted chunk (`normalize.ts`). */
+  normalize(value: unknown): TChunk
   initial: TState
   accumulate(state: TState, chunk: TChunk): TState
   toResponse(state: TState): TResponse
@@ -98,6 +108,7 @@ export function createStream<TChunk, TState, TResponse extends PartialResponse>(
     headers: handle.response.headers,
   }
   let state = spec.initial
+  const fromHeaders = perfMetricsFromHeaders(handle.response.headers)
   let failure: APIError | undefined
   let started = false
   let finished = false
@@ -131,8 +142,9 @@ export function createStream<TChunk, TState, TResponse extends PartialResponse>(
           return end()
         }
         if (event.data === '[DONE]') return end()
-        const chunk = chunkOf(event)
+        let chunk = chunkOf(event)
         if (chunk === undefined) continue
+        if (chunk instanceof Promise) chunk = await chunk
         // Events already received in one read are not delivered after a timeout or an abort.
         if (handle.signal.aborted) throw handle.errorFor(handle.signal.reason)
         state = spec.accumulate(state, chunk)
@@ -182,7 +194,8 @@ export function createStream<TChunk, TState, TResponse extends PartialResponse>(
     [Symbol.asyncIterator]: () => iterator,
   }
 
-  function chunkOf(event: ServerSentEvent): TChunk | undefined {
+  // The chunk, or a promise of it when the hand-written check said no and zod must decide.
+  function chunkOf(event: ServerSentEvent): TChunk | Promise<TChunk> | undefined {
     if (event.event === 'error') throw streamError(event.data)
     if (event.event !== undefined && event.event !== 'message') {
       logger.debug(`ignoring stream event "${event.event}"`)
@@ -193,9 +206,8 @@ export function createStream<TChunk, TState, TResponse extends PartialResponse>(
     if (typeof json === 'object' && json !== null && 'error' in json && !('choices' in json)) {
       throw streamError(event.data)
     }
-    const chunk = checkResponse(spec.schema, json, context)
-    spec.fillDefaults?.(chunk)
-    return chunk
+    if (spec.isChunk(json)) return spec.normalize(json)
+    return validateResponse(spec.schema, json, context).then(spec.normalize)
   }
 
   function notAnEventStream(text: string): APIError {
@@ -242,6 +254,11 @@ export function createStream<TChunk, TState, TResponse extends PartialResponse>(
       return state
     },
     requestId: handle.response.headers.get('x-request-id') ?? undefined,
+    get perfMetrics() {
+      const final = (state as { perf_metrics?: PerfMetrics | undefined }).perf_metrics
+      if (fromHeaders === undefined) return final
+      return final === undefined ? fromHeaders : { ...fromHeaders, ...final }
+    },
     [Symbol.asyncIterator]: () => iterator,
     abort(reason?: unknown) {
       if (finished) return

@@ -1,6 +1,5 @@
-import { safeParse, type z } from 'zod/mini'
 import { ResponseValidationError } from './errors.ts'
-import { checkContext } from './looseObject.ts'
+import type { SchemaName } from './explainRejection.ts'
 
 /** Which response is being read, for error messages. */
 export interface ValidationContext {
@@ -25,46 +24,26 @@ function where(context: ValidationContext): string {
   return `${context.endpoint}${context.model ? ` (model "${context.model}")` : ''}`
 }
 
+// zod and the schemas load on first use: a stream whose chunks pass its hand-written check never
+// needs them, so browser bundles keep them out of the first chunk.
+let explainer: Promise<typeof import('./explainRejection.ts')> | undefined
+const loadExplainer = () => {
+  explainer ??= import('./explainRejection.ts')
+  return explainer
+}
+
 /**
- * Checks `value` against `schema` and returns the parsed value (unknown fields kept), or throws a
+ * Resolves with `value` when the zod schema `name` accepts it, or rejects with a
  * {@link ResponseValidationError} naming the first bad path, the endpoint and the model.
+ * The value is handed on as parsed (unknown fields kept); `normalize.ts` fills in the rest.
  */
-export function validateResponse<T>(schema: z.ZodMiniType<T>, value: unknown, context: ValidationContext): T {
-  const result = safeParse(schema, value)
-  if (result.success) return result.data
-  return invalid(schema, value, context)
-}
-
-/**
- * Checks `value` against `schema` and returns `value` itself, or throws like
- * {@link validateResponse}. The streams' hot path: objects check their declared keys without
- * building anything (see `looseObject.ts`), and the caller gets the parsed JSON as it came
- * (unknown fields and all).
- * Defaults of the schema are not applied: the caller fills them in.
- */
-export function checkResponse<T>(schema: z.ZodMiniType<T>, value: unknown, context: ValidationContext): T {
-  if (compiledCheck?.(schema, value) === true) return value as T
-  const result = schema._zod.run({ value, issues: [] }, checkContext())
-  if (result instanceof Promise) throw new Error('asynchronous schema')
-  if (result.issues.length === 0) return value as T
-  // The check stops at the first problem without describing it: zod's parse has the last word.
-  if (safeParse(schema, value).success) return value as T
-  return invalid(schema, value, context)
-}
-
-// A faster check of valid values installed by the Node entry (see `compiledCheck.ts`); browsers
-// keep the interpreted check and skip the bytes of zod's compiler.
-let compiledCheck: ((schema: z.ZodMiniType, value: unknown) => boolean) | undefined
-
-/** Installs the check {@link checkResponse} tries first; `false` from it means "check again". */
-export function setCompiledCheck(check: (schema: z.ZodMiniType, value: unknown) => boolean): void {
-  compiledCheck = check
-}
-
-// Apart from the hot path: parsing again with the messages costs nothing on a valid response.
-function invalid<T>(schema: z.ZodMiniType<T>, value: unknown, context: ValidationContext): never {
-  const result = safeParse(schema, value, PARSE_PARAMS)
-  const issues = result.error?.issues ?? []
+export async function validateResponse(
+  name: SchemaName,
+  value: unknown,
+  context: ValidationContext,
+): Promise<unknown> {
+  const issues = (await loadExplainer()).findIssues(name, value)
+  if (issues === undefined) return value
   const issue = issues[0]
   const path = issue ? formatPath(issue.path) : ''
   const problem = issue ? issue.message : 'invalid'
@@ -77,21 +56,6 @@ function invalid<T>(schema: z.ZodMiniType<T>, value: unknown, context: Validatio
     value,
     context,
   )
-}
-
-// zod/mini ships no messages (a locale would cost more than the schemas): a response only fails by
-// a wrong type or value, which these name; anything else says "Invalid input".
-const PARSE_PARAMS: z.core.ParseContext<z.core.$ZodIssue> = {
-  error(issue) {
-    if (issue.code === 'invalid_type') return `expected ${issue.expected}, received ${typeName(issue.input)}`
-    if (issue.code === 'invalid_value')
-      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`
-    return undefined
-  },
-}
-
-function typeName(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value
 }
 
 /** Parses JSON text, or throws a {@link ResponseValidationError} that quotes the start of it. */

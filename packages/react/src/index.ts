@@ -1,56 +1,43 @@
-// The public API of @kindling/react: a deliberate list.
+// The public API of @kindling/react: the hooks, and the engine's types they hand out. The engine
+// itself (stores, trees, registries, the batcher) is `@kindling/react/core`.
 
-export type { ChatEntry, ChatRegistry, RetainOptions } from './chatRegistry.ts'
-export { createChatRegistry } from './chatRegistry.ts'
-export { type ChatRequestConfig, type ChatSession, createChatSession } from './chatSession.ts'
-export {
-  type ChatAlternative,
-  type ChatAlternatives,
-  type ChatMessageInput,
-  type ChatMessageStatus,
-  type ChatState,
-  type ChatStatus,
-  type ChatStore,
-  type ChatUIMessage,
-  createChatStore,
-  type MessageStats,
-  type MessageTiming,
-  messageStats,
-  selectMessage,
-  toRequestMessage,
-} from './chatStore.ts'
-export {
-  type CompletionRequestConfig,
-  type CompletionSession,
-  createCompletionSession,
-} from './completionSession.ts'
-export {
-  type CompletionChoiceView,
-  type CompletionOutcome,
-  type CompletionState,
-  type CompletionStore,
-  createCompletionStore,
-} from './completionStore.ts'
-export {
-  animationFrameScheduler,
-  type BatchInterval,
-  createFrameBatcher,
-  type FrameBatcher,
-  type FrameBatcherOptions,
-  type FrameScheduler,
-  timeoutScheduler,
-} from './frameBatcher.ts'
+export type { ChatActions } from './core/chatActions.ts'
+export type { ChatEngine } from './core/chatEngine.ts'
+export type { ChatMessageInput, ChatUIMessage, MessageTiming } from './core/chatMessage.ts'
+export type { ChatState, ChatStore } from './core/chatState.ts'
+export type { CompletionRequestConfig } from './core/completionEngine.ts'
+export type {
+  CompletionChoiceView,
+  CompletionOutcome,
+  CompletionState,
+} from './core/completionStore.ts'
+export type { BatchInterval, FrameScheduler } from './core/frameBatcher.ts'
+export { type MessageStats, messageStats } from './core/messageStats.ts'
+export type { MessageNode, MessageTree, MessageTreeData } from './core/messageTree.ts'
+export type { ThreadMeta } from './core/persistence/threadRecord.ts'
+export type { ChatRequestConfig } from './core/requestRunner.ts'
+export type { ChatMessageStatus, ChatStatus } from './core/status.ts'
+export type { ThreadListState, ThreadStore } from './core/threadStore.ts'
 export {
   getDefaultChatRegistry,
   KindlingProvider,
   type KindlingProviderProps,
   useKindlingClient,
 } from './KindlingProvider.tsx'
+export { type UseChatActionsOptions, useChatActions } from './useChatActions.ts'
 export {
   type UseChatCompletionOptions,
   type UseChatCompletionResult,
   useChatCompletion,
 } from './useChatCompletion.ts'
-export { useChatMessage, useChatStore } from './useChatStore.ts'
+export {
+  type MessageSiblings,
+  useChatMessage,
+  useChatMessageIds,
+  useChatStatus,
+  useChatStore,
+  useMessageSiblings,
+} from './useChatStore.ts'
 export { type UseCompletionOptions, type UseCompletionResult, useCompletion } from './useCompletion.ts'
 export { MODELS_STALE_TIME, modelsQueryKey, type UseModelsOptions, useModels } from './useModels.ts'
+export { type UseThreadsResult, useKindlingThreads, useThreads } from './useThreads.ts'

@@ -1,6 +1,9 @@
 import { useStore } from 'zustand'
-import { type ChatState, type ChatUIMessage, selectMessage } from './chatStore.ts'
-import { useChatEntry } from './useChatCompletion.ts'
+import type { ChatUIMessage } from './core/chatMessage.ts'
+import { type ChatState, selectMessage } from './core/chatState.ts'
+import { siblingPosition } from './core/messageTree.ts'
+import type { ChatStatus } from './core/status.ts'
+import { useChatEngine } from './useChatEngine.ts'
 
 /**
  * Selects from the state of the chat `chatId`; the component re-renders only when the selected
@@ -12,12 +15,12 @@ import { useChatEntry } from './useChatCompletion.ts'
  * const streaming = useChatStore(chatId, (state) => state.status === 'streaming')
  */
 export function useChatStore<T>(chatId: string, selector: (state: ChatState) => T): T {
-  return useStore(useChatEntry(chatId).store, selector)
+  return useStore(useChatEngine(chatId).store, selector)
 }
 
 /**
- * One message of the chat `chatId`, by id: the component re-renders only when this message
- * changes, not when another one streams. `undefined` when there is no such message.
+ * One message of the chat `chatId`, by id (on the active path or not): the component re-renders
+ * only when this message changes, not when another one streams. `undefined` when there is none.
  *
  * @example
  * function Message({ chatId, id }: { chatId: string; id: string }) {
@@ -26,5 +29,35 @@ export function useChatStore<T>(chatId: string, selector: (state: ChatState) => 
  * }
  */
 export function useChatMessage(chatId: string, messageId: string): ChatUIMessage | undefined {
-  return useStore(useChatEntry(chatId).store, (state) => selectMessage(state, messageId))
+  return useStore(useChatEngine(chatId).store, (state) => selectMessage(state, messageId))
+}
+
+/** The ids of the active path (changes only when a message is added or a branch switched). */
+export function useChatMessageIds(chatId: string): readonly string[] {
+  return useStore(useChatEngine(chatId).store, (state) => state.messageIds)
+}
+
+/** The chat's status. */
+export function useChatStatus(chatId: string): ChatStatus {
+  return useStore(useChatEngine(chatId).store, (state) => state.status)
+}
+
+/** A message's place among its siblings, for a branch picker ("2 / 3"). */
+export interface MessageSiblings {
+  /** 0-based. */
+  readonly index: number
+  readonly count: number
+}
+
+/**
+ * Where a message stands among its siblings (edits, regenerations, `n` > 1 choices): re-renders
+ * only when that changes, never while tokens stream. `{ index: 0, count: 1 }` for an only child.
+ */
+export function useMessageSiblings(chatId: string, messageId: string): MessageSiblings {
+  // One number (index * 2^20 + count) keeps the selection a primitive, so Object.is compares it.
+  const packed = useStore(useChatEngine(chatId).store, (state) => {
+    const position = siblingPosition(state.tree, messageId)
+    return position ? position.index * 0x100000 + position.count : 1
+  })
+  return { index: Math.floor(packed / 0x100000), count: packed % 0x100000 }
 }

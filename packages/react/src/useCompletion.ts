@@ -1,23 +1,26 @@
-import type { CompletionParams, KindlingClient } from '@kindling/client'
-import { type FormEvent, useEffect, useMemo, useState } from 'react'
+import type { KindlingClient } from '@kindling/client'
+import { type FormEvent, useEffect, useId, useMemo } from 'react'
 import { useStore } from 'zustand'
-import { type CompletionRequestConfig, createCompletionSession } from './completionSession.ts'
-import { type CompletionState, createCompletionStore } from './completionStore.ts'
-import { useKindlingClient } from './KindlingProvider.tsx'
+import type { CompletionRequestConfig } from './core/completionEngine.ts'
+import type { CompletionState } from './core/completionStore.ts'
+import { useKindlingClient, useKindlingContext } from './KindlingProvider.tsx'
 import { useLatest } from './useLatest.ts'
 
-/** The options of {@link useCompletion}: `model`, request parameters, callbacks. */
-export type UseCompletionOptions = CompletionParams &
-  // The per-request settings are the session's (model, callbacks, batching); params are spread in.
-  Omit<CompletionRequestConfig, 'client' | 'params'> & {
-    /** The model to ask, e.g. `kindling-text`. */
-    model: string
-    /** The client; default the {@link KindlingProvider}'s. */
-    client?: KindlingClient | undefined
-  }
+/**
+ * The options of {@link useCompletion}: `model`, the wire parameters as one `params` object,
+ * callbacks. Nothing but `params` is ever sent as a request parameter.
+ */
+export type UseCompletionOptions = Omit<CompletionRequestConfig, 'client'> & {
+  /** Hooks with the same id share one completion, in any component. Default: one of this component. */
+  id?: string | undefined
+  /** The client; default the {@link KindlingProvider}'s. */
+  client?: KindlingClient | undefined
+}
 
 /** What {@link useCompletion} returns. */
 export interface UseCompletionResult extends CompletionState {
+  /** The completion's id (the one given, or a generated one). */
+  readonly id: string
   /** Streams a completion of `prompt`, stopping one in progress first. */
   complete(prompt: string): Promise<void>
   /** Stops the completion in progress, keeping its text and closing the connection. */
@@ -28,58 +31,51 @@ export interface UseCompletionResult extends CompletionState {
 }
 
 function configOf(options: UseCompletionOptions, client: KindlingClient): CompletionRequestConfig {
-  const {
-    model,
-    client: _client,
-    requestOptions,
-    includeUsage,
-    onFinish,
-    onError,
-    batchInterval,
-    scheduler,
-    ...params
-  } = options
   return {
     client,
-    model,
-    params: params as CompletionParams,
-    requestOptions,
-    includeUsage,
-    onFinish,
-    onError,
-    batchInterval,
-    scheduler,
+    model: options.model,
+    params: options.params,
+    requestOptions: options.requestOptions,
+    includeUsage: options.includeUsage,
+    onFinish: options.onFinish,
+    onError: options.onError,
+    batchInterval: options.batchInterval,
+    scheduler: options.scheduler,
   }
 }
 
 /**
  * A streamed text completion (`POST /completions`). The text reaches the state at most once per
- * animation frame; unmount stops the request.
+ * animation frame. Completions follow the chats' lifetime rule: shared by `id`, stopped when the
+ * last consumer unmounts (not by StrictMode's simulated unmount).
  *
  * @example
- * const { completion, complete, status } = useCompletion({ model: 'kindling-text', max_tokens: 64 })
+ * const { completion, complete, status } = useCompletion({ model: 'kindling-text', params: { max_tokens: 64 } })
  * <button onClick={() => complete('Once upon a time')}>Go</button>
  * <p>{completion}</p>
  */
 export function useCompletion(options: UseCompletionOptions): UseCompletionResult {
+  const generatedId = useId()
+  const id = options.id ?? `completion${generatedId}`
+  const forgetWhenUnused = options.id === undefined
   const client = useKindlingClient(options.client)
-  const [store] = useState(createCompletionStore)
-  const [session] = useState(() => createCompletionSession(store))
+  const { completions } = useKindlingContext()
+  const engine = completions.get(id)
   const latest = useLatest({ options, client })
-  useEffect(() => session.retain(), [session])
-  const state = useStore(store)
+  useEffect(() => completions.retain(id, { forgetWhenUnused }), [completions, id, forgetWhenUnused])
+  const state = useStore(engine.store)
   const actions = useMemo(() => {
     const config = () => configOf(latest.current.options, latest.current.client)
     return {
-      complete: (prompt: string) => session.complete(prompt, config()),
-      stop: session.stop,
-      setInput: session.setInput,
+      complete: (prompt: string) => engine.complete(prompt, config()),
+      stop: engine.stop,
+      setInput: engine.setInput,
       handleSubmit(event?: Pick<FormEvent, 'preventDefault'>) {
         event?.preventDefault()
-        const input = store.getState().input
-        return input.trim() === '' ? Promise.resolve() : session.complete(input, config())
+        const input = engine.store.getState().input
+        return input.trim() === '' ? Promise.resolve() : engine.complete(input, config())
       },
     }
-  }, [session, store, latest])
-  return { ...state, ...actions }
+  }, [engine, latest])
+  return { ...state, id, ...actions }
 }

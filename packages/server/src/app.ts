@@ -7,6 +7,7 @@ import { errorResponse } from './errors.ts'
 import { escapeControls } from './escapeControls.ts'
 import { type Faults, httpFaultResponse, mergeFaults, parseFaults, splitModelFaults } from './faults.ts'
 import { type Generated, generateChat, generateCompletion } from './generate.ts'
+import { InvalidParamError } from './invalidParam.ts'
 import { createMemoryStreamStore } from './memoryStreamStore.ts'
 import { type BuiltinModel, builtinModels, findBuiltinModel } from './models/index.ts'
 import {
@@ -348,6 +349,8 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
       return errorResponse(400, error.message, { code: 'invalid_value', param: error.param })
     if (error instanceof LimitExceeded)
       return errorResponse(error.status, error.message, { code: 'limit_exceeded', param: error.param })
+    if (error instanceof InvalidParamError)
+      return errorResponse(400, error.message, { code: error.code, param: error.param })
     log(`error on ${c.req.method} ${c.req.path}: ${error.message}`)
     return errorResponse(500, 'The server had an error while processing your request.', {
       type: 'server_error',

@@ -7,11 +7,17 @@ import type {
 } from '@kindling/client'
 import { withBadArguments } from './badArguments.ts'
 import { type ChatGeneration, chatCompletionChunks, chatCompletionResponse } from './chatCompletion.ts'
+import { readContentParts } from './contentParts.ts'
 import type { Faults } from './faults.ts'
+import type { InvalidParamError } from './invalidParam.ts'
 import type { BuiltinModel } from './models/index.ts'
+import { lastMessage, messageText } from './models/types.ts'
 import type { WorkLimits } from './options.ts'
 import { planChoice } from './planChoice.ts'
+import { hashString } from './random.ts'
 import type { ChatRequest, CompletionRequest } from './requestSchemas.ts'
+import { readResponseFormat } from './responseFormat.ts'
+import { structuredOutput } from './structuredOutput.ts'
 import { type CompletionGeneration, completionChunks, completionResponse } from './textCompletion.ts'
 import { countTokens } from './tokenizer.ts'
 import { countChatPromptTokens } from './usage.ts'
@@ -28,8 +34,10 @@ const now = () => Math.floor(Date.now() / 1000)
 
 /**
  * Runs a chat request on a built-in model: `n` choices, cut by `stop` and `max_tokens`; the
- * `badargs` fault spoils the arguments of its tool calls. Throws `LimitExceeded` as soon as the
- * answer passes one of the server's `limits`.
+ * `badargs` fault spoils the arguments of its tool calls; a JSON `response_format` makes the content
+ * JSON (valid for its schema). Throws {@link InvalidParamError} for a malformed content part or
+ * response format, and for `grammar`; throws `LimitExceeded` as soon as the answer passes one of the
+ * server's `limits`.
  */
 export function generateChat(
   model: BuiltinModel,
@@ -37,12 +45,22 @@ export function generateChat(
   limits: WorkLimits,
   faults: Faults = {},
 ): Generated {
+  // Malformed parts are a 400 here, before any model reads them; proxied requests are the upstream's to judge.
+  readContentParts(request.messages)
+  const format = readResponseFormat(request.response_format)
   const n = request.n ?? 1
   checkChoices(n, limits, `n = ${n}`)
   const maxTokens = request.max_completion_tokens ?? request.max_tokens
   const budget = tokenBudget(limits, request.logprobs ? 1 + (request.top_logprobs ?? 0) : 1)
+  const seed = request.seed ?? hashString(JSON.stringify(request.messages))
+  const userMessage = lastMessage(request, 'user')
+  const words = userMessage ? messageText(userMessage) : ''
   const answer = (index: number) => {
-    const output = model.chat(request, index, limits)
+    let output = model.chat(request, index, limits)
+    // A JSON format replaces the content, as constrained decoding would; tool calls stay as they are.
+    if (format.kind === 'json' && !output.toolCalls?.length) {
+      output = { ...output, content: structuredOutput(format, seed + index, words) }
+    }
     return faults.badArguments ? withBadArguments(output, faults.badArguments, request.tools ?? []) : output
   }
   const plans = Array.from({ length: n }, (_, index) =>
@@ -73,6 +91,7 @@ export function generateCompletion(
   request: CompletionRequest,
   limits: WorkLimits,
 ): Generated {
+  const format = readResponseFormat(request.response_format)
   const n = request.n ?? 1
   const prompts = typeof request.prompt === 'string' ? [request.prompt] : request.prompt
   checkChoices(prompts.length * n, limits, `${prompts.length} prompts × n = ${n}`)
@@ -83,7 +102,12 @@ export function generateCompletion(
       if (request.echo) budget.spend(countTokens(prompt))
       return {
         plan: planChoice(
-          { content: model.complete(prompt, request, index) },
+          {
+            content:
+              format.kind === 'json'
+                ? structuredOutput(format, (request.seed ?? hashString(prompt)) + index, prompt)
+                : model.complete(prompt, request, index),
+          },
           { stop: request.stop, maxTokens: request.max_tokens, budget },
         ),
         echoed: request.echo ? prompt : '',

@@ -18,14 +18,20 @@ export function usage(promptTokens: number, completionTokens: number): Usage {
   }
 }
 
+/** What one image part costs in prompt tokens: OpenAI's flat price of a low-detail image. */
+export const IMAGE_PROMPT_TOKENS = 85
+
+const imageParts = (message: ChatRequestMessage) =>
+  Array.isArray(message.content) ? message.content.filter((part) => part.type === 'image_url').length : 0
+
 /**
  * Prompt tokens of a chat request: for each message, one token for its role plus the tokens of its
- * text and of each tool call's name and arguments.
+ * text, {@link IMAGE_PROMPT_TOKENS} per image part, and the tokens of each tool call's name and arguments.
  */
 export function countChatPromptTokens(messages: readonly ChatRequestMessage[]): number {
   let total = 0
   for (const message of messages) {
-    total += 1 + countTokens(messageText(message))
+    total += 1 + countTokens(messageText(message)) + imageParts(message) * IMAGE_PROMPT_TOKENS
     for (const call of message.tool_calls ?? []) {
       total += countTokens(call.function.name) + countTokens(call.function.arguments)
     }

@@ -1,5 +1,11 @@
 // The public API of @kindling/ui: a deliberate list. Styles ship separately as `@kindling/ui/styles.css`.
 
+export {
+  BranchPicker,
+  type BranchPickerProps,
+  ChatBranchPicker,
+  type ChatBranchPickerProps,
+} from './BranchPicker/index.ts'
 export { Chat, type ChatProps } from './Chat/Chat.tsx'
 export { type ChatContextValue, useChatContext } from './Chat/ChatContext.ts'
 export type { ChatComposerProps, ChatErrorNoticeProps, ChatModelPickerProps } from './Chat/ChatControls.tsx'
@@ -43,4 +49,25 @@ export {
   type ParameterName,
   type ParameterValues,
 } from './ParameterControls/ParameterControls.tsx'
+export {
+  Button,
+  type ButtonProps,
+  type ButtonVariant,
+  buttonClassName,
+  IconButton,
+  type IconButtonProps,
+} from './primitives/Button.tsx'
+export { Input, type InputProps, Select, type SelectProps } from './primitives/Field.tsx'
+export { type IconName, type IconProps, Icons } from './primitives/Icons.tsx'
+export { Sheet, type SheetProps } from './primitives/Sheet.tsx'
+export { type TabItem, Tabs, type TabsProps } from './primitives/Tabs.tsx'
+export { Tooltip, type TooltipProps, type TooltipSide } from './primitives/Tooltip.tsx'
+export {
+  ThreadList,
+  type ThreadListProps,
+  ThreadListView,
+  type ThreadListViewProps,
+  ThreadSidebar,
+  type ThreadSidebarProps,
+} from './ThreadList/index.ts'
 export { UsageBadge, type UsageBadgeProps } from './UsageBadge/UsageBadge.tsx'

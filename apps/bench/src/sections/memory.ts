@@ -27,7 +27,7 @@ const CYCLE_LIBS = [
 const LONG_REPLY_READERS = [
   { id: 'floor', name: 'floor (one concatenated string)' },
   { id: 'kindlingClient', name: '@kindling/client stream + finalResponse()' },
-  { id: 'kindlingStore', name: '@kindling/react chat session + store' },
+  { id: 'kindlingStore', name: '@kindling/react chat engine (core)' },
   { id: 'openai', name: 'openai SDK chat.completions.stream() + finalChatCompletion()' },
 ] as const
 

@@ -1,5 +1,5 @@
 import { createClient } from '@kindling/client'
-import { createChatSession, createChatStore } from '@kindling/react'
+import { createChatEngine } from '@kindling/react/core'
 import OpenAI from 'openai'
 import { collectGarbage } from '../report.ts'
 import { FIXTURE_MODEL, generatedChatFetch } from '../sseFixture.ts'
@@ -57,7 +57,7 @@ const readers: Record<string, () => Promise<string>> = {
     const content = response.choices[0]?.message.content
     return typeof content === 'string' ? content : ''
   },
-  /** @kindling/react's chat session and store (what useChatCompletion runs), default batching. */
+  /** @kindling/react's chat engine (what useChatCompletion runs), default batching. */
   async kindlingStore() {
     const client = createClient({
       apiKey: null,
@@ -65,14 +65,13 @@ const readers: Record<string, () => Promise<string>> = {
       maxRetries: 0,
       logLevel: 'off',
     })
-    const store = createChatStore()
-    const session = createChatSession(store)
-    await session.send('Write a very long story', {
+    const engine = createChatEngine()
+    await engine.send('Write a very long story', {
       client,
       model: FIXTURE_MODEL,
       onDelta: sample,
     })
-    return store.getState().messages.at(-1)?.content ?? ''
+    return engine.store.getState().messages.at(-1)?.content ?? ''
   },
   /** The openai SDK's accumulating helper: `chat.completions.stream()` then `finalChatCompletion()`. */
   async openai() {

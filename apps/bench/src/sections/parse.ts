@@ -1,7 +1,13 @@
 import { runChild } from '../child.ts'
 import { fixed, formatCount, median, type SectionResult } from '../report.ts'
 import type { Timing } from '../timing.ts'
-import { floorReader, kindlingBrowserEntryReader, kindlingReader, PARSE_READERS } from './parseReaders.ts'
+import {
+  floorReader,
+  kindlingBrowserEntryReader,
+  kindlingReader,
+  openaiReader,
+  PARSE_READERS,
+} from './parseReaders.ts'
 
 // Stream parsing throughput. Each reader runs in its own process (so no library's JIT state or
 // shared dependency, zod for one, slows another) and the passes alternate between readers so drift
@@ -62,15 +68,35 @@ export async function runParse(options: ParseOptions = {}): Promise<SectionResul
     }
   })
   const kindling = measured.find((m) => m.reader === kindlingReader.name)
+  const browserEntry = measured.find((m) => m.reader === kindlingBrowserEntryReader.name)
+  const openai = measured.find((m) => m.reader === openaiReader.name)
   const ours = new Set([floorReader.name, kindlingReader.name, kindlingBrowserEntryReader.name])
   const peers = measured.filter((m) => !ours.has(m.reader))
   const targets = kindling
     ? [
         {
-          name: 'Kindling ≥ 0.85× the floor',
+          name: 'Kindling ≥ 0.85× the floor (Node entry)',
           measured: `${fixed(kindling.ratioToFloor)}×`,
           met: kindling.ratioToFloor >= 0.85,
         },
+        ...(browserEntry
+          ? [
+              {
+                name: 'Kindling ≥ 0.85× the floor (browser entry)',
+                measured: `${fixed(browserEntry.ratioToFloor)}×`,
+                met: browserEntry.ratioToFloor >= 0.85,
+              },
+            ]
+          : []),
+        ...(openai
+          ? [
+              {
+                name: 'Kindling ≥ 2.5× the openai SDK',
+                measured: `${fixed(kindling.chunksPerSecond / openai.chunksPerSecond)}×`,
+                met: kindling.chunksPerSecond >= 2.5 * openai.chunksPerSecond,
+              },
+            ]
+          : []),
         {
           name: 'Kindling ahead of every peer',
           measured: peers
@@ -97,8 +123,8 @@ export async function runParse(options: ParseOptions = {}): Promise<SectionResul
     notes: [
       'Same bytes for every reader, from a custom fetch over an in-memory ReadableStream; each reader runs in its own Node process and the text it yields is checked against the fixture.',
       'chunks/s, MB/s and × floor use process CPU time (wall time is shown but swings with the load of this shared machine).',
-      'Kindling validates every chunk (zod) and accumulates the response; the floor and openai do neither; streamText accumulates and runs its step machinery; doStream is the AI SDK provider alone.',
-      "Node resolves @kindling/client to its Node entry, which checks chunks with zod's compiled validators (z.compile); the browser entry row is what bundlers ship: the interpreted zod check, without the 9 KB compiler.",
+      'Kindling validates every chunk (a hand-written check that says exactly what its zod schema says; zod runs only to explain a rejection) and accumulates the response; the floor and openai do neither; streamText accumulates and runs its step machinery; doStream is the AI SDK provider alone.',
+      'Node resolves @kindling/client to its Node entry, bundlers to its browser entry: the same code since the chunk check stopped depending on zod internals; both rows are kept to show it.',
     ],
     data: { chunks, bytes, reads, passes, readers: measured },
   }

@@ -54,8 +54,7 @@ export const floorReader: ParseReader = {
 
 type KindlingClientModule = typeof import('@kindling/client')
 
-// Each reader runs in a process of its own, and the entry is imported there on first use: loading
-// the Node entry installs zod's compiled chunk check for the whole process.
+// Each reader runs in a process of its own, and the entry is imported there on first use.
 function kindlingReaderOf(name: string, load: () => Promise<KindlingClientModule>): ParseReader {
   return {
     name,
@@ -86,7 +85,7 @@ export const kindlingReader = kindlingReaderOf(
   () => import('@kindling/client'),
 )
 
-/** The same, through the entry browsers and bundlers get (interpreted zod check, no compiler). */
+/** The same, through the entry browsers and bundlers get. */
 export const kindlingBrowserEntryReader = kindlingReaderOf(
   '@kindling/client, browser entry (validation on)',
   () => import('../../../../packages/client/src/index.ts'),

@@ -5,14 +5,15 @@ import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { type CDPSession, chromium, type Page } from 'playwright-core'
-import { build, defaultClientConditions } from 'vite'
+import { build } from 'vite'
 import { chromiumLaunchOptions } from '../../../../scripts/chromium.ts'
 import { fixed, median, type SectionResult } from '../report.ts'
 
 // Render cost in real Chromium: a Vite production build of render/ (React's profiling build, so the
 // Profiler counts commits) streams the same deltas into a chat of 10, 100 and 1,000 messages, with
-// @kindling/react's useChatCompletion + @kindling/ui's MessageList and with @ai-sdk/react's useChat,
-// both rendering the same minimal message component. Main-thread and scripting time come from the
+// @kindling/react's useChatCompletion + @kindling/ui's MessageList (over a branched history: every
+// twentieth answer has an older version with a follow-up of its own) and with @ai-sdk/react's
+// useChat, unthrottled and with a 50 ms throttle, all rendering the same minimal message component. Main-thread and scripting time come from the
 // DevTools protocol's Performance metrics, taken just around the stream.
 
 const benchDir = fileURLToPath(new URL('../..', import.meta.url))
@@ -23,6 +24,7 @@ const outDir = join(benchDir, 'render-dist')
 export const RENDER_LIBS = [
   { id: 'kindling', name: 'Kindling (useChatCompletion + MessageList)' },
   { id: 'ai', name: 'ai SDK (@ai-sdk/react useChat)' },
+  { id: 'ai-throttle', name: 'ai SDK (useChat, throttle 50 ms)' },
 ] as const
 
 /** Options of the render section. */
@@ -44,14 +46,17 @@ export async function buildRenderPage(): Promise<void> {
     configFile: false,
     plugins: [react()],
     resolve: {
-      conditions: ['@kindling/source', ...defaultClientConditions],
       alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }],
     },
     build: {
       outDir,
       emptyOutDir: true,
       rollupOptions: {
-        input: { index: join(renderDir, 'index.html'), memory: join(renderDir, 'memory.html') },
+        input: {
+          index: join(renderDir, 'index.html'),
+          memory: join(renderDir, 'memory.html'),
+          threads: join(renderDir, 'threads.html'),
+        },
       },
     },
   })
@@ -63,11 +68,12 @@ const contentTypes: Record<string, string> = {
   '.css': 'text/css',
 }
 
-export async function serveStatic(): Promise<{ url: string; close(): Promise<void> }> {
+/** Serves a built page directory (`render-dist` by default) on a loopback port. */
+export async function serveStatic(dir: string = outDir): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '')
     try {
-      const file = join(outDir, path === '/' ? 'index.html' : path)
+      const file = join(dir, path === '/' ? 'index.html' : path)
       const body = await readFile(file)
       res.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' })
       res.end(body)
@@ -259,7 +265,7 @@ export async function runRender(options: RenderOptions = {}): Promise<SectionRes
     targets,
     notes: [
       'Main-thread and scripting times are the DevTools Performance metrics TaskDuration and ScriptDuration over the stream only (the history is mounted and settled first); per-delta cost is main-thread time / deltas.',
-      'Both render the same memoized minimal message; MessageList also brings its follow-the-bottom scrolling and memoised, layout-contained blocks of 32 messages, the useChat page a plain scrolling div. useChat runs with its default (no throttle).',
+      "All render the same memoized minimal message; MessageList also brings its follow-the-bottom scrolling and memoised, layout-contained blocks of 32 messages, the useChat pages a plain scrolling div. useChat runs with its default (no throttle) and with `experimental_throttle: 50`. Kindling's history is a tree: every twentieth answer has an older sibling with its own follow-up (not on the active path).",
     ],
     data: { deltas, histories, runs, results: measured },
   }

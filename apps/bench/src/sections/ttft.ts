@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible'
 import { createClient } from '@kindling/client'
-import { createChatSession, createChatStore } from '@kindling/react'
+import { createChatEngine } from '@kindling/react/core'
 import { streamText } from 'ai'
 import OpenAI from 'openai'
 import { fixed, median, percentile, type SectionResult } from '../report.ts'
@@ -93,10 +93,9 @@ export const TTFT_CLIENTS: readonly TTFTClient[] = [
     (batching): TTFTClient => ({
       name: `@kindling/react store (${batching === 'immediate' ? 'batchInterval 0' : "default 'frame' batching: the first token at once, then per frame"})`,
       async firstText(server) {
-        const store = createChatStore()
-        const session = createChatSession(store)
+        const engine = createChatEngine()
         let at = 0
-        const unsubscribe = store.subscribe((state) => {
+        const unsubscribe = engine.store.subscribe((state) => {
           if (at === 0 && state.messages.at(-1)?.content.startsWith(FIRST_TEXT)) at = performance.now()
         })
         const ids: string[] = []
@@ -111,13 +110,13 @@ export const TTFT_CLIENTS: readonly TTFTClient[] = [
             return response
           },
         })
-        await session.send('Say hello', {
+        await engine.send('Say hello', {
           client,
           model: FIXTURE_MODEL,
           ...(batching === 'immediate' ? { batchInterval: 0 } : {}),
         })
         unsubscribe()
-        session.dispose()
+        engine.dispose()
         return { id: ids[0] ?? '', at }
       },
     }),

@@ -144,9 +144,10 @@ describe('accumulateChatChunk', () => {
       )
       const after = state.choices[0]
       // Each step adds one node pointing at the previous text: O(1) whatever the length so far.
-      expect(after?.content?.previous).toBe(before?.content)
-      expect(after?.reasoning?.previous).toBe(before?.reasoning)
-      expect(after?.toolCalls[0]?.arguments?.previous).toBe(before?.toolCalls[0]?.arguments)
+      const previousOf = (list: unknown) => (list as { previous?: unknown } | undefined)?.previous
+      expect(previousOf(after?.content)).toBe(before?.content)
+      expect(previousOf(after?.reasoning)).toBe(before?.reasoning)
+      expect(previousOf(after?.toolCalls[0]?.arguments)).toBe(before?.toolCalls[0]?.arguments)
     }
     const message = toChatCompletionResponse(state).choices[0]?.message
     expect(message?.content).toHaveLength(101_000)

@@ -22,8 +22,8 @@ describe('logger', () => {
   const initial = getConsoleLogLevel()
   afterEach(() => setConsoleLogLevel(initial))
 
-  it('defaults to warn in Node', () => {
-    expect(initial).toBe('warn')
+  it('prints nothing by default', () => {
+    expect(initial).toBe('off')
   })
 
   it('drops calls below its level', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { appendPiece, joinPieces, type Pieces, piecesToArray } from '../pieces.ts'
+import { type Accumulated, appendPiece, joinPieces, pieceCount, piecesToArray } from '../pieces.ts'
 
 describe('pieces', () => {
   it('appends without touching the list appended to', () => {
@@ -10,12 +10,12 @@ describe('pieces', () => {
     expect(piecesToArray(two)).toEqual(['a', 'b'])
     expect(joinPieces(branch)).toBe('ac')
     expect(joinPieces(two)).toBe('ab')
-    expect(two.count).toBe(2)
+    expect(pieceCount(two)).toBe(2)
   })
 
   it('joins incrementally and gives the same text when read again, old or new', () => {
-    let list: Pieces<string> | undefined
-    const versions: (Pieces<string> | undefined)[] = []
+    let list: Accumulated<string> | undefined
+    const versions: (Accumulated<string> | undefined)[] = []
     let expected = ''
     for (let i = 0; i < 200; i++) {
       list = appendPiece(list, `${i},`)

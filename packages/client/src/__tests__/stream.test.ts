@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  accumulateChatChunk,
-  createChatAccumulator,
-  fillChatChunkDefaults,
-  toChatCompletionResponse,
-} from '../accumulateChat.ts'
+import { chatStreamSpec } from '../chatCompletion.ts'
 import {
   APIConnectionError,
   type APIError,
@@ -15,7 +10,7 @@ import {
 import { createLogger } from '../logger.ts'
 import { joinPieces } from '../pieces.ts'
 import type { RequestHandle } from '../request.ts'
-import { type ChatCompletionResponse, ChatCompletionStreamResponseSchema } from '../schemas.ts'
+import type { ChatCompletionResponse } from '../schemas.ts'
 import { createStream } from '../stream.ts'
 import { byteStream, delta, encode, failingByteStream, sseText } from './fixtures.ts'
 
@@ -46,18 +41,7 @@ function handleFor(body: ReadableStream<Uint8Array>, headers: Record<string, str
 
 function chatStream(body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
   const { handle, calls } = handleFor(body, headers)
-  const stream = createStream(
-    handle,
-    {
-      what: 'chat completion chunk',
-      schema: ChatCompletionStreamResponseSchema,
-      fillDefaults: fillChatChunkDefaults,
-      initial: createChatAccumulator(),
-      accumulate: accumulateChatChunk,
-      toResponse: toChatCompletionResponse,
-    },
-    createLogger('off'),
-  )
+  const stream = createStream(handle, chatStreamSpec(), createLogger('off'))
   return { stream, calls }
 }
 
@@ -182,12 +166,12 @@ describe('createStream', () => {
   })
 
   it('names the path of a missing required field', async () => {
-    const bad = { ...delta(0, { content: 'x' }), choices: [{ delta: { content: 'x' } }] }
+    const { model: _, ...bad } = delta(0, { content: 'x' })
     const { stream } = chatStream(byteStream([encode(sseText([bad]))]))
     const error = (await stream.finalResponse().catch((e: unknown) => e)) as ResponseValidationError
     expect(error).toBeInstanceOf(ResponseValidationError)
-    expect(error.path).toBe('choices[0].index')
-    expect(error.message).toContain('choices[0].index')
+    expect(error.path).toBe('model')
+    expect(error.message).toContain('model: expected string, received undefined')
   })
 
   it('names the path of a nested field of the wrong type', async () => {

@@ -2,11 +2,13 @@ import type { KindlingClient } from '@kindling/client'
 import { act, render, waitFor } from '@testing-library/react'
 import { memo, Profiler } from 'react'
 import { describe, expect, it } from 'vitest'
-import type { ChatMessageInput, ChatUIMessage } from '../chatStore.ts'
-import type { FrameScheduler } from '../frameBatcher.ts'
+import type { ChatActions } from '../core/chatActions.ts'
+import type { ChatMessageInput, ChatUIMessage } from '../core/chatMessage.ts'
+import type { FrameScheduler } from '../core/frameBatcher.ts'
 import { getDefaultChatRegistry } from '../KindlingProvider.tsx'
+import { useChatActions } from '../useChatActions.ts'
 import { type UseChatCompletionResult, useChatCompletion } from '../useChatCompletion.ts'
-import { useChatMessage, useChatStore } from '../useChatStore.ts'
+import { type MessageSiblings, useChatMessage, useChatStore, useMessageSiblings } from '../useChatStore.ts'
 import { startPeer } from './peer.ts'
 import { createManualScheduler, createScriptedChat } from './scripted.ts'
 
@@ -287,5 +289,137 @@ describe('render cost', () => {
       scripted.end()
       await act(() => sending)
     }
+  })
+})
+
+interface ActionsProbe {
+  renders: number
+  actions?: ChatActions
+  seen: Set<ChatActions>
+}
+
+/** Only acts: takes the chat's actions and counts its renders. */
+function SendButton(props: {
+  chatId: string
+  client: KindlingClient
+  scheduler: FrameScheduler
+  probe: ActionsProbe
+  onDelta: () => void
+}) {
+  const { probe } = props
+  probe.renders++
+  probe.actions = useChatActions(props.chatId, {
+    model: 'scripted',
+    client: props.client,
+    scheduler: props.scheduler,
+    onDelta: props.onDelta,
+  })
+  probe.seen.add(probe.actions)
+  return null
+}
+
+/** Reads one message's sibling position and counts its renders. */
+function SiblingProbe(props: {
+  chatId: string
+  id: string
+  probe: { renders: number; position?: MessageSiblings }
+}) {
+  props.probe.renders++
+  props.probe.position = useMessageSiblings(props.chatId, props.id)
+  return null
+}
+
+describe('actions without state', () => {
+  it('a component using useChatActions does not re-render while tokens stream', async () => {
+    const scripted = createScriptedChat()
+    const scheduler = createManualScheduler()
+    const id = chatId()
+    const probe: ActionsProbe = { renders: 0, seen: new Set() }
+    let chat!: UseChatCompletionResult
+    let deltas = 0
+    render(
+      <>
+        <SendButton
+          chatId={id}
+          client={scripted.client}
+          scheduler={scheduler}
+          probe={probe}
+          onDelta={() => deltas++}
+        />
+        <Controller
+          chatId={id}
+          client={scripted.client}
+          scheduler={scheduler}
+          onChat={(current) => {
+            chat = current
+          }}
+        />
+      </>,
+    )
+    const mounted = probe.renders
+    let sending!: Promise<void>
+    act(() => {
+      sending = probe.actions?.send('hi') ?? Promise.resolve()
+    })
+    await waitFor(() => expect(deltas).toBe(1))
+    for (let frame = 1; frame <= 5; frame++) {
+      for (let i = 0; i < 10; i++) scripted.push('t')
+      await waitFor(() => expect(deltas).toBe(1 + frame * 10))
+      act(() => void scheduler.flush())
+    }
+    scripted.end()
+    await act(() => sending)
+    // The chat streamed and its full hook saw every frame; the actions-only component saw none.
+    expect(chat.messages[1]).toMatchObject({ content: 't'.repeat(50), status: 'done' })
+    expect(probe.renders).toBe(mounted)
+    expect(probe.seen.size).toBe(1)
+  })
+
+  it('a branch picker re-renders only when the siblings change, not per frame', async () => {
+    const scripted = createScriptedChat()
+    const scheduler = createManualScheduler()
+    const id = chatId()
+    let chat!: UseChatCompletionResult
+    let deltas = 0
+    render(
+      <Controller
+        chatId={id}
+        client={scripted.client}
+        scheduler={scheduler}
+        onChat={(current) => {
+          chat = current
+        }}
+        onDelta={() => deltas++}
+      />,
+    )
+    let sending!: Promise<void>
+    act(() => {
+      sending = chat.send('hi')
+    })
+    await waitFor(() => expect(deltas).toBe(1))
+    scripted.push('a')
+    scripted.end()
+    await act(() => sending)
+    const first = chat.messages[1]?.id ?? ''
+    const probe: { renders: number; position?: MessageSiblings } = { renders: 0 }
+    render(<SiblingProbe chatId={id} id={first} probe={probe} />)
+    expect(probe.position).toEqual({ index: 0, count: 1 })
+    const before = deltas
+    act(() => {
+      sending = chat.regenerate()
+    })
+    await waitFor(() => expect(deltas).toBe(before + 1))
+    // One render for the added sibling; none for the frames that follow.
+    expect(probe.position).toEqual({ index: 0, count: 2 })
+    const afterAdd = probe.renders
+    for (let frame = 0; frame < 3; frame++) {
+      for (let i = 0; i < 10; i++) scripted.push('b')
+      await waitFor(() => expect(deltas).toBe(before + 1 + (frame + 1) * 10))
+      act(() => void scheduler.flush())
+    }
+    scripted.end()
+    await act(() => sending)
+    expect(chat.messages[1]?.content).toBe('b'.repeat(30))
+    expect(probe.renders).toBe(afterAdd)
   })
 })

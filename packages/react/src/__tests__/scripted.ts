@@ -1,5 +1,5 @@
 import { createClient, type KindlingClient } from '@kindling/client'
-import type { FrameScheduler } from '../frameBatcher.ts'
+import type { FrameScheduler } from '../core/frameBatcher.ts'
 
 // Deterministic pieces for render-count tests: a stream whose chunks the test pushes one by one
 // (read by the real client through a fetch that answers with a body the test controls), and a frame

@@ -47,8 +47,8 @@ afterEach(() => {
 describe('useChatCompletion: streaming', () => {
   it('shows the reply as it streams, then completes with usage and timing', async () => {
     const seen: string[] = []
-    const { result } = renderChat({ model: 'kindling-text', ...delayed(5), seed: 7 })
-    expect(result.current.status).toBe('idle')
+    const { result } = renderChat({ model: 'kindling-text', ...delayed(5), params: { seed: 7 } })
+    expect(result.current.status).toBe('ready')
     let sending!: Promise<void>
     act(() => {
       sending = result.current.send('Tell me something')
@@ -68,7 +68,7 @@ describe('useChatCompletion: streaming', () => {
     )
     await act(() => sending)
     const answer = result.current.messages[1]
-    expect(result.current.status).toBe('idle')
+    expect(result.current.status).toBe('ready')
     expect(answer?.content.length).toBeGreaterThan(40)
     expect(answer?.finish_reason).toBe('stop')
     expect(answer?.usage?.completion_tokens).toBeGreaterThan(0)
@@ -129,7 +129,7 @@ describe('useChatCompletion: streaming', () => {
         },
       },
     ]
-    const { result } = renderChat({ model: 'kindling-tools', tools })
+    const { result } = renderChat({ model: 'kindling-tools', params: { tools } })
     await act(() => result.current.send('Paris'))
     const answer = result.current.messages[1]
     expect(answer?.finish_reason).toBe('tool_calls')
@@ -144,19 +144,23 @@ describe('useChatCompletion: streaming', () => {
     expect(result.current.messages[3]?.status).toBe('done')
   })
 
-  it('keeps n alternatives on the answer with one selected', async () => {
-    const { result } = renderChat({ model: 'kindling-text', n: 3 })
+  it('keeps n alternatives as sibling answers with the first shown', async () => {
+    const { result } = renderChat({ model: 'kindling-text', params: { n: 3 } })
     await act(() => result.current.send('Write'))
-    const answer = result.current.messages[1]
-    expect(answer?.alternatives?.count).toBe(3)
-    expect(answer?.alternatives?.selected).toBe(0)
-    const texts = answer?.alternatives?.choices.map((choice) => choice.content) ?? []
+    const [user, answer] = result.current.messages
+    const texts: string[] = []
+    for (let index = 0; index < 3; index++) {
+      texts.push(result.current.messages[1]?.content ?? '')
+      expect(result.current.messages[1]?.status).toBe('done')
+      act(() => result.current.switchSibling(result.current.messages[1]?.id ?? '', 1))
+    }
     expect(new Set(texts).size).toBe(3)
-    expect(answer?.content).toBe(texts[0])
-    act(() => result.current.selectAlternative(answer?.id ?? '', 2))
+    expect(texts[0]).toBe(answer?.content)
+    // Past the last sibling nothing moves: the third is still shown.
     expect(result.current.messages[1]?.content).toBe(texts[2])
-    expect(result.current.messages[1]?.alternatives?.selected).toBe(2)
-    expect(result.current.messages[0]).toBe(answer && result.current.messages[0])
+    act(() => result.current.selectBranch(answer?.id ?? ''))
+    expect(result.current.messages[1]).toBe(answer)
+    expect(result.current.messages[0]).toBe(user)
   })
 })
 
@@ -168,7 +172,7 @@ describe('useChatCompletion: stop, faults and retry', () => {
     await waitFor(() => expect(result.current.messages[1]?.content.length).toBeGreaterThan(0))
     act(() => result.current.stop())
     const partial = result.current.messages[1]?.content ?? ''
-    expect(result.current.status).toBe('idle')
+    expect(result.current.status).toBe('ready')
     expect(result.current.messages[1]?.status).toBe('stopped')
     expect(partial.length).toBeGreaterThan(0)
     expect((await ended).end).toBe('client-closed')
@@ -193,7 +197,7 @@ describe('useChatCompletion: stop, faults and retry', () => {
       const onError = vi.fn()
       const faulty: Options = {
         model: 'kindling-text',
-        seed: 3,
+        params: { seed: 3 },
         onError,
         requestOptions: { headers: faultHeaders(spec), requestTimeout: 0.5 },
       }
@@ -211,7 +215,7 @@ describe('useChatCompletion: stop, faults and retry', () => {
 
       rerender({ ...faulty, requestOptions: {} })
       await act(() => result.current.regenerate())
-      expect(result.current.status).toBe('idle')
+      expect(result.current.status).toBe('ready')
       expect(result.current.error).toBeUndefined()
       expect(result.current.messages).toHaveLength(2)
       expect(result.current.messages[0]).toBe(user)
@@ -251,7 +255,7 @@ describe('useChatCompletion: stop, faults and retry', () => {
 })
 
 describe('useChatCompletion: editing the conversation', () => {
-  it('regenerate() replaces the last answer', async () => {
+  it('regenerate() replaces the last answer, keeping the old one as a sibling', async () => {
     const { result } = renderChat({ model: 'kindling-text' })
     await act(() => result.current.send('hi'))
     const [user, answer] = result.current.messages
@@ -260,16 +264,21 @@ describe('useChatCompletion: editing the conversation', () => {
     expect(result.current.messages[0]).toBe(user)
     expect(result.current.messages[1]?.id).not.toBe(answer?.id)
     expect(result.current.messages[1]?.status).toBe('done')
+    act(() => result.current.switchSibling(result.current.messages[1]?.id ?? '', -1))
+    expect(result.current.messages[1]).toBe(answer)
   })
 
-  it('edit() changes a message, drops what followed and asks again', async () => {
+  it('edit() shows the changed message and a new answer; what followed stays on the old branch', async () => {
     const { result } = renderChat()
     await act(() => result.current.send('one'))
     await act(() => result.current.send('two'))
     const first = result.current.messages[0]
+    const before = result.current.messages.map((m) => m.content)
     await act(() => result.current.edit(first?.id ?? '', 'uno'))
     expect(result.current.messages.map((m) => m.content)).toEqual(['uno', 'uno'])
-    expect(result.current.messages[0]?.id).toBe(first?.id)
+    expect(result.current.messages[0]?.id).not.toBe(first?.id)
+    act(() => result.current.selectBranch(first?.id ?? ''))
+    expect(result.current.messages.map((m) => m.content)).toEqual(before)
   })
 
   it('setMessages() and reset()', async () => {
@@ -282,7 +291,7 @@ describe('useChatCompletion: editing the conversation', () => {
     act(() => result.current.reset())
     expect(result.current.messages.map((m) => m.content)).toEqual(['sys'])
     expect(result.current.input).toBe('')
-    expect(result.current.status).toBe('idle')
+    expect(result.current.status).toBe('ready')
   })
 
   it('handleSubmit sends the input, clears it and ignores blank input', async () => {

@@ -45,7 +45,7 @@ describe('useCompletion', () => {
     const final = result.current.completion
     expect(final.length).toBeGreaterThan(40)
     expect([...seen].filter((text) => text !== '' && text !== final).length).toBeGreaterThan(1)
-    expect(result.current.status).toBe('idle')
+    expect(result.current.status).toBe('ready')
     expect(result.current.usage?.completion_tokens).toBeGreaterThan(0)
     expect(result.current.choices).toEqual([{ index: 0, text: final, finish_reason: 'stop' }])
     expect(result.current.timing?.finishedAt).toBeDefined()
@@ -53,7 +53,7 @@ describe('useCompletion', () => {
   })
 
   it('keeps every choice with n > 1', async () => {
-    const { result } = renderCompletion({ n: 2 })
+    const { result } = renderCompletion({ params: { n: 2 } })
     await act(() => result.current.complete('Go'))
     expect(result.current.choices).toHaveLength(2)
     expect(result.current.choices[0]?.text).toBe(result.current.completion)
@@ -68,7 +68,7 @@ describe('useCompletion', () => {
     act(() => result.current.stop())
     const partial = result.current.completion
     expect(result.current.outcome).toBe('stopped')
-    expect(result.current.status).toBe('idle')
+    expect(result.current.status).toBe('ready')
     expect((await ended).end).toBe('client-closed')
     await new Promise((resolve) => setTimeout(resolve, 80))
     expect(result.current.completion).toBe(partial)
@@ -134,7 +134,7 @@ describe('useCompletion', () => {
     const { result } = renderHook(
       () => {
         renders++
-        return useCompletion({ model: 'kindling-text', client, scheduler, max_tokens: 200 })
+        return useCompletion({ model: 'kindling-text', client, scheduler, params: { max_tokens: 200 } })
       },
       { wrapper: ({ children }) => <KindlingProvider client={client}>{children}</KindlingProvider> },
     )
@@ -143,5 +143,22 @@ describe('useCompletion', () => {
     // Submitted, headers, end: no frame was flushed, so no delta rendered on its own.
     expect(renders - mounted).toBeLessThanOrEqual(3)
     expect(result.current.completion.length).toBeGreaterThan(100)
+  })
+
+  it('hooks with the same id share one completion', async () => {
+    const client = peer.client()
+    const { result } = renderHook(
+      () => ({
+        a: useCompletion({ id: 'shared-completion', model: 'kindling-echo', batchInterval: 0 }),
+        b: useCompletion({ id: 'shared-completion', model: 'kindling-echo', batchInterval: 0 }),
+        c: useCompletion({ model: 'kindling-echo', batchInterval: 0 }),
+      }),
+      { wrapper: ({ children }) => <KindlingProvider client={client}>{children}</KindlingProvider> },
+    )
+    await act(() => result.current.a.complete('together'))
+    expect(result.current.b.completion).toBe('together')
+    expect(result.current.b.outcome).toBe('done')
+    expect(result.current.c.completion).toBe('')
+    expect(result.current.c.id).not.toBe('shared-completion')
   })
 })

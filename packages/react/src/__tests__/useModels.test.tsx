@@ -38,6 +38,7 @@ describe('useModels', () => {
       'kindling-text',
       'kindling-tools',
       'kindling-reasoning',
+      'kindling-vision',
     ])
   })
 
@@ -62,12 +63,12 @@ describe('useModels', () => {
     failing = false
     void result.current.refetch()
     await waitFor(() => expect(result.current.isSuccess).toBe(true))
-    expect(result.current.data?.data).toHaveLength(4)
+    expect(result.current.data?.data).toHaveLength(5)
   })
 
   it('works with a client and no provider at all', async () => {
     const { result } = renderHook(() => useModels({ client: peer.client() }))
-    await waitFor(() => expect(result.current.data?.data).toHaveLength(4))
+    await waitFor(() => expect(result.current.data?.data).toHaveLength(5))
   })
 
   it("uses the app's QueryClientProvider, keyed by base URL, with overridable options", async () => {

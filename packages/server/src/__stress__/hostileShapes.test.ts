@@ -33,7 +33,7 @@ const ask = () =>
 beforeAll(async () => {
   child = fork(script, {
     cwd: root,
-    execArgv: ['--conditions=@kindling/source', '--import', 'tsx', `--max-old-space-size=${HEAP_LIMIT_MB}`],
+    execArgv: ['--import', 'tsx', `--max-old-space-size=${HEAP_LIMIT_MB}`],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   url = await new Promise<string>((resolve, reject) => {

@@ -15,7 +15,7 @@ afterEach(() => {
 })
 
 function startCli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(tsx, ['--conditions=@kindling/source', 'src/cli.ts', ...args], {
+  const child = spawn(tsx, ['src/cli.ts', ...args], {
     cwd: packageDir,
     env: { ...process.env, ...env },
     detached: true,

@@ -1,4 +1,4 @@
-import { ErrorBodySchema } from '@kindling/client'
+import { ErrorBodySchema } from '@kindling/client/schemas'
 import { describe, expect, it } from 'vitest'
 import { MALFORMED_CHUNK, type RunningServer } from '../index.ts'
 import { type Json, jsonChunks, parseSse, post, serve, user, withoutEventIds } from './helpers.ts'

@@ -1,4 +1,4 @@
-import { ChatCompletionResponseSchema, ChatCompletionStreamResponseSchema } from '@kindling/client'
+import { ChatCompletionResponseSchema, ChatCompletionStreamResponseSchema } from '@kindling/client/schemas'
 import { describe, expect, it } from 'vitest'
 import { chatText, type Json, jsonChunks, post, serve, user } from './helpers.ts'
 

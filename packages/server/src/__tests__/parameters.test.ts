@@ -1,4 +1,4 @@
-import { ChatCompletionStreamResponseSchema, CompletionResponseSchema } from '@kindling/client'
+import { ChatCompletionStreamResponseSchema, CompletionResponseSchema } from '@kindling/client/schemas'
 import { describe, expect, it } from 'vitest'
 import { countTokens, tokenize } from '../tokenizer.ts'
 import { chatText, type Json, jsonChunks, post, serve, user } from './helpers.ts'

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DEFAULT_UPSTREAM_URL, serverOptionsFromEnv } from '../index.ts'
+import { builtinModels, DEFAULT_UPSTREAM_URL, serverOptionsFromEnv } from '../index.ts'
 import { type Json, jsonChunks, post, serve, user } from './helpers.ts'
 
 const KEY = 'test-upstream-key-123'
@@ -111,6 +111,7 @@ describe('proxy', () => {
       'kindling-text',
       'kindling-tools',
       'kindling-reasoning',
+      'kindling-vision',
       'accounts/fireworks/models/llama',
     ])
     expect(upstream.seen[0]).toMatchObject({
@@ -241,7 +242,7 @@ describe('proxy', () => {
     expect(body.error.code).toBe('upstream_unreachable')
     expect(JSON.stringify(body)).not.toContain(KEY)
     const models = await (await fetch(`${server.url}/v1/models`)).json()
-    expect(models.data).toHaveLength(4)
+    expect(models.data).toHaveLength(builtinModels.length)
     expect(log.join('\n')).not.toContain(KEY)
   })
 })

@@ -13,6 +13,7 @@ describe('routes', () => {
       'kindling-text',
       'kindling-tools',
       'kindling-reasoning',
+      'kindling-vision',
     ])
     for (const model of body.data) {
       expect(model).toMatchObject({ object: 'model', owned_by: 'kindling' })

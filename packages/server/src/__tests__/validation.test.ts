@@ -1,4 +1,4 @@
-import { ErrorBodySchema } from '@kindling/client'
+import { ErrorBodySchema } from '@kindling/client/schemas'
 import { describe, expect, it } from 'vitest'
 import { post, serve, user } from './helpers.ts'
 

@@ -287,3 +287,12 @@ export function sampleArguments(schema: unknown, options: SampleOptions): Record
   const value = sample({ type: 'object', ...root }, { ...options, root }, 0)
   return asSchema(value)
 }
+
+/**
+ * A value valid for `schema` at any root (object, array, string, …): the output a model constrained to
+ * a JSON Schema writes (`response_format: json_schema`). `pattern` is the one constraint not followed.
+ */
+export function sampleJson(schema: unknown, options: SampleOptions): unknown {
+  const root = asSchema(schema)
+  return sample(root, { ...options, root }, 0)
+}

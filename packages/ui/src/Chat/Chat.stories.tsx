@@ -83,7 +83,7 @@ export const SendAndStream: Story = {
   },
 }
 
-/** Stop a reply half-way (its text is kept, marked stopped), then regenerate it. */
+/** Stop a reply half-way (its text is kept, marked stopped), then regenerate it: the one way to ask again. */
 export const StopThenRegenerate: Story = {
   args: { model: 'kindling-text', delayMs: 60 },
   play: async ({ canvasElement }) => {
@@ -94,6 +94,7 @@ export const StopThenRegenerate: Story = {
     await waitForReplyStatus(canvasElement, 'stopped')
     await expect(canvas.getByText('Stopped.')).toBeInTheDocument()
     await expect(canvas.getByRole('button', { name: 'Send' })).toBeInTheDocument()
+    await expect(canvas.queryByRole('button', { name: 'Retry' })).toBeNull()
 
     await userEvent.click(canvas.getByRole('button', { name: 'Regenerate' }))
     await waitForStreamingText(canvasElement)
@@ -105,7 +106,7 @@ export const StopThenRegenerate: Story = {
 
 /**
  * The server cuts the stream after 3 chunks (`kindling-text+cut=3`): the partial text stays with
- * the error. Switch to the plain model in the picker and try again.
+ * the error and its one Retry, in the message. Switch to the plain model in the picker and retry.
  */
 export const ErrorMidStreamThenRetry: Story = {
   args: { model: 'kindling-text+cut=3' },
@@ -114,14 +115,15 @@ export const ErrorMidStreamThenRetry: Story = {
     await send(canvasElement, 'This one will be cut.')
     const failed = await waitForReplyStatus(canvasElement, 'error')
     await expect(failed.querySelector('.kindling-message__content')?.textContent ?? '').not.toBe('')
-    await expect(canvas.getByText('Something went wrong:')).toBeInTheDocument()
+    await expect(within(failed).getByText('Error:')).toBeInTheDocument()
+    await expect(canvas.getAllByRole('button', { name: /retry|try again|regenerate/i })).toHaveLength(1)
 
     const picker = canvas.getByRole('combobox', { name: 'Model' })
     await waitFor(() => expect(picker).toBeEnabled(), { timeout: STREAM_TIMEOUT })
     await userEvent.selectOptions(picker, 'kindling-text')
-    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }))
+    await userEvent.click(within(failed).getByRole('button', { name: 'Retry' }))
     await waitForReplyStatus(canvasElement, 'done')
-    await expect(canvas.queryByText('Something went wrong:')).not.toBeInTheDocument()
+    await expect(canvas.queryByText('Error:')).not.toBeInTheDocument()
     await expect(canvasElement.querySelectorAll('article[data-role="assistant"]')).toHaveLength(1)
   },
 }
@@ -199,14 +201,14 @@ export const SwitchModel: Story = {
   },
 }
 
-/** `n: 2`: the reply carries two alternatives, with a switcher. */
+/** `n: 2`: the two choices are two versions of the reply, with a branch picker. */
 export const Alternatives: Story = {
   args: { model: 'kindling-text', params: { n: 2 } },
   play: async ({ canvasElement }) => {
     await send(canvasElement, 'Give me two takes.')
     const reply = await waitForReplyStatus(canvasElement, 'done')
     const first = reply.querySelector('.kindling-message__content')?.textContent
-    await userEvent.click(within(reply).getByRole('button', { name: 'Next alternative' }))
+    await userEvent.click(within(reply).getByRole('button', { name: 'Next version' }))
     await expect(within(lastReply(canvasElement) as HTMLElement).getByText('2 / 2')).toBeInTheDocument()
     await expect(lastReply(canvasElement)?.querySelector('.kindling-message__content')?.textContent).not.toBe(
       first,

@@ -26,10 +26,13 @@ describe('Chat in Chromium', () => {
     )
     await userEvent.click(getByRole('textbox', { name: 'Message' }))
     await userEvent.keyboard('Hello{Enter}')
-    await waitFor(() =>
-      expect(container.querySelector('article[data-role="assistant"]')?.getAttribute('data-status')).toBe(
-        'done',
-      ),
+    // A recorded stream of ~100 chunks 10 ms apart: allow for a loaded machine.
+    await waitFor(
+      () =>
+        expect(container.querySelector('article[data-role="assistant"]')?.getAttribute('data-status')).toBe(
+          'done',
+        ),
+      { timeout: 10_000 },
     )
     expect(await findByText(/tokens\/s/)).toBeTruthy()
     await waitFor(() => expect(getByRole('combobox', { name: 'Model' })).toHaveProperty('disabled', false))

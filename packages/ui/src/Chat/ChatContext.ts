@@ -1,4 +1,4 @@
-import type { KindlingClient } from '@kindling/client'
+import type { KindlingClient, KindlingError } from '@kindling/client'
 import type { UseChatCompletionResult } from '@kindling/react'
 import { type Context, createContext, useContext } from 'react'
 
@@ -16,7 +16,7 @@ export interface ChatContextValue
     | 'regenerate'
     | 'edit'
     | 'setMessages'
-    | 'selectAlternative'
+    | 'switchSibling'
     | 'reset'
     | 'setInput'
     | 'handleSubmit'
@@ -33,6 +33,20 @@ export interface ChatContextValue
   startEditing(messageId: string, content: string): void
   /** Leaves edit mode and empties the composer. */
   cancelEditing(): void
+  /** Why `Chat.ModelPicker` could not load the model list (the server can't be used), if it failed. */
+  readonly modelListError: KindlingError | undefined
+  /** Loads the model list again; resolves to whether it loaded. */
+  retryModelList(): Promise<boolean>
+  /** Called by `Chat.ModelPicker` with its list's error (or `undefined`) and how to load it again. */
+  reportModelList(error: KindlingError | undefined, retry: () => Promise<boolean>): void
+  /**
+   * True while a `Chat.ErrorNotice` is mounted: it is then the one place that reports a model list
+   * that failed (with the one "Try again"), and the picker and a failed message say nothing or no
+   * more than what happened, without buttons of their own.
+   */
+  readonly errorNoticeMounted: boolean
+  /** Called by `Chat.ErrorNotice` when it mounts and unmounts. */
+  setErrorNoticeMounted(mounted: boolean): void
 }
 
 /** The context `Chat.Root` provides. */

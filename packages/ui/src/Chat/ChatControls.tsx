@@ -1,17 +1,13 @@
-import { type ChatStatus, useChatStore } from '@kindling/react'
-import { useCallback } from 'react'
+import type { KindlingError, ListModelsResponse, Model } from '@kindling/client'
+import { useChatStore, useModels } from '@kindling/react'
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
 import { Composer } from '../Composer/Composer.tsx'
-import type { ComposerStatus } from '../Composer/ComposerContext.ts'
 import { cx } from '../internal/cx.ts'
-import { ConnectedModelPicker, type ConnectedModelPickerProps } from '../ModelPicker/ConnectedModelPicker.tsx'
+import type { ConnectedModelPickerProps } from '../ModelPicker/ConnectedModelPicker.tsx'
+import { ModelPicker } from '../ModelPicker/ModelPicker.tsx'
+import { Button } from '../primitives/Button.tsx'
+import { Icons } from '../primitives/Icons.tsx'
 import { useChatContext } from './ChatContext.ts'
-
-const COMPOSER_STATUS: Record<ChatStatus, ComposerStatus> = {
-  idle: 'ready',
-  submitted: 'submitted',
-  streaming: 'streaming',
-  error: 'error',
-}
 
 /** Props of `Chat.Composer`. */
 export interface ChatComposerProps {
@@ -48,18 +44,12 @@ export function ChatComposer({
       {editingId !== undefined ? (
         <div className="kindling-chat__editing">
           <span>Editing your message: sending replaces it and asks again.</span>
-          <button type="button" className="kindling-button kindling-button--ghost" onClick={cancelEditing}>
+          <Button variant="ghost" size="sm" onClick={cancelEditing}>
             Cancel edit
-          </button>
+          </Button>
         </div>
       ) : null}
-      <Composer.Root
-        value={input}
-        onChange={setInput}
-        onSubmit={submit}
-        onStop={stop}
-        status={COMPOSER_STATUS[status]}
-      >
+      <Composer.Root value={input} onChange={setInput} onSubmit={submit} onStop={stop} status={status}>
         <Composer.Input placeholder={placeholder} aria-label={ariaLabel} autoFocus={autoFocus} />
         <Composer.Send>{editingId !== undefined ? 'Save and send' : undefined}</Composer.Send>
         <Composer.Stop />
@@ -73,26 +63,44 @@ export interface ChatErrorNoticeProps {
   className?: string | undefined
   /** Label of the retry button. Default "Try again". */
   retryLabel?: string | undefined
+  /** What to say about the failure. Default "Can't reach the server: " and the error's message. */
+  describe?: ((error: KindlingError) => ReactNode) | undefined
 }
 
 /**
- * The chat's last error (a failed request or a stream cut mid-answer) with a button that asks
- * again. Nothing while the chat is fine. Not a live region: `Chat.Messages` already announces the
- * failure once.
+ * The chat's connection banner: shown while the server can't be used at all (`Chat.ModelPicker`'s
+ * model list fails to load), with one "Try again" that loads the list again and re-asks a failed
+ * last answer. While it shows, it is the only retry on screen: the model picker and the failed
+ * message say what happened without buttons of their own. A failure of one answer (a stream cut,
+ * a 500) is not a connection failure: that message shows it, with Retry. An alert: nothing else
+ * announces a server that can't be reached.
  */
-export function ChatErrorNotice({ className, retryLabel = 'Try again' }: ChatErrorNoticeProps) {
-  const { id, regenerate } = useChatContext()
-  const error = useChatStore(id, (state) => (state.status === 'error' ? state.error : undefined))
-  if (!error) return null
+export function ChatErrorNotice({ className, retryLabel = 'Try again', describe }: ChatErrorNoticeProps) {
+  const { id, modelListError, retryModelList, regenerate, setErrorNoticeMounted } = useChatContext()
+  const lastFailed = useChatStore(id, (state) => state.status === 'error')
+  const [checking, setChecking] = useState(false)
+  useEffect(() => {
+    setErrorNoticeMounted(true)
+    return () => setErrorNoticeMounted(false)
+  }, [setErrorNoticeMounted])
+  if (!modelListError) return null
   return (
-    <div className={cx('kindling-chat__error', className)}>
-      <p>
-        <strong>Something went wrong: </strong>
-        {error.message}
-      </p>
-      <button type="button" className="kindling-button" onClick={() => void regenerate()}>
+    <div role="alert" className={cx('kindling-chat__error', className)}>
+      <p>{describe ? describe(modelListError) : `Can't reach the server: ${modelListError.message}`}</p>
+      <Button
+        size="sm"
+        icon={<Icons.Retry />}
+        disabled={checking}
+        onClick={() => {
+          setChecking(true)
+          void retryModelList().then((loaded) => {
+            setChecking(false)
+            if (loaded && lastFailed) void regenerate()
+          })
+        }}
+      >
         {retryLabel}
-      </button>
+      </Button>
     </div>
   )
 }
@@ -100,11 +108,36 @@ export function ChatErrorNotice({ className, retryLabel = 'Try again' }: ChatErr
 /** Props of `Chat.ModelPicker`: a {@link ConnectedModelPicker} without `value`/`onChange`. */
 export type ChatModelPickerProps = Omit<ConnectedModelPickerProps, 'value' | 'onChange' | 'client'>
 
+const dataOf = (list: ListModelsResponse): readonly Model[] => list.data
+
 /**
  * The chat's model, chosen from the server's list (`useModels`). The next request uses the picked
- * model; the conversation is kept.
+ * model; the conversation is kept. A list that fails to load means the server can't be used: the
+ * picker tells `Chat.ErrorNotice`, which then reports it (with the one "Try again") instead of the
+ * picker.
  */
-export function ChatModelPicker(props: ChatModelPickerProps) {
-  const { client, model, setModel } = useChatContext()
-  return <ConnectedModelPicker {...props} client={client} value={model} onChange={setModel} />
+export function ChatModelPicker({ filter, queryOptions, showError = true, ...props }: ChatModelPickerProps) {
+  const { client, model, setModel, errorNoticeMounted, reportModelList } = useChatContext()
+  const { data, isLoading, error, refetch, isRefetching } = useModels({
+    ...queryOptions,
+    client,
+    select: dataOf,
+  })
+  const models = useMemo(() => (data && filter ? data.filter(filter) : data), [data, filter])
+  const listError = error ?? undefined
+  useEffect(() => {
+    reportModelList(listError, async () => !(await refetch()).error)
+  }, [listError, refetch, reportModelList])
+  useEffect(() => () => reportModelList(undefined, async () => true), [reportModelList])
+  return (
+    <ModelPicker
+      {...props}
+      models={models}
+      value={model}
+      onChange={setModel}
+      isLoading={isLoading || (isRefetching && Boolean(error))}
+      error={showError && !errorNoticeMounted ? error : undefined}
+      onRetry={() => void refetch()}
+    />
+  )
 }

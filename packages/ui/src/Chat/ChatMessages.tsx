@@ -1,5 +1,6 @@
 import { type ChatUIMessage, messageStats, useChatMessage, useChatStore } from '@kindling/react'
 import { memo, type ReactNode, useCallback } from 'react'
+import { ChatBranchPicker } from '../BranchPicker/BranchPicker.tsx'
 import { DefaultMessage } from '../Message/Message.tsx'
 import { MessageList } from '../MessageList/MessageList.tsx'
 import { UsageBadge } from '../UsageBadge/UsageBadge.tsx'
@@ -20,8 +21,10 @@ export interface ChatMessageProps {
 
 /**
  * One message of the enclosing chat, by id. It subscribes to its own message only
- * (`useChatMessage`), so while a reply streams, only its row re-renders. Offers retry and
- * regenerate on the last answer, edit on user messages and the switcher for n > 1 alternatives.
+ * (`useChatMessage`), so while a reply streams, only its row re-renders. The last answer offers one
+ * way to ask again: Retry beside its error if it failed (unless `Chat.ErrorNotice` already offers
+ * it for a connection failure), Regenerate otherwise. Edit on user messages, and a branch picker
+ * where the message has other versions (edits, regenerations, n > 1 choices).
  */
 export const ChatMessage = memo(function ChatMessage({
   id,
@@ -29,25 +32,27 @@ export const ChatMessage = memo(function ChatMessage({
   allowImages,
   render,
 }: ChatMessageProps) {
-  const { id: chatId, regenerate, selectAlternative, startEditing } = useChatContext()
+  const { id: chatId, regenerate, startEditing, errorNoticeMounted, modelListError } = useChatContext()
+  // A connection failure is reported (and retried) by Chat.ErrorNotice, not by each message.
+  const bannerRetries = errorNoticeMounted && modelListError !== undefined
   const message = useChatMessage(chatId, id)
   const isLast = useChatStore(chatId, (state) => state.messageIds[state.messageIds.length - 1] === id)
   if (!message) return null
-  if (render) return render(message)
+  // A fragment keeps the inferred return type a JSX element, which React 18's types accept too.
+  if (render) return <>{render(message)}</>
   const isAssistant = message.role === 'assistant'
-  const retry = isLast ? () => void regenerate() : undefined
+  const askAgain = isLast && isAssistant ? () => void regenerate() : undefined
+  const failed = message.status === 'error'
   const stats = showUsage && isAssistant && message.status !== 'streaming' ? messageStats(message) : undefined
   return (
     <>
       <DefaultMessage
         message={message}
         allowImages={allowImages}
-        onRetry={retry}
-        onRegenerate={isAssistant ? retry : undefined}
+        onRetry={failed && !bannerRetries ? askAgain : undefined}
+        onRegenerate={failed ? undefined : askAgain}
         onEdit={message.role === 'user' ? () => startEditing(message.id, message.content) : undefined}
-        onSelectAlternative={
-          message.alternatives ? (_message, index) => selectAlternative(message.id, index) : undefined
-        }
+        branchPicker={<ChatBranchPicker chatId={chatId} messageId={message.id} />}
       />
       {stats ? (
         <UsageBadge

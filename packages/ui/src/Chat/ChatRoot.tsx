@@ -9,9 +9,10 @@ import {
   type BatchInterval,
   type ChatMessageInput,
   type ChatUIMessage,
-  useChatCompletion,
+  useChatActions,
+  useKindlingThreads,
 } from '@kindling/react'
-import { type ReactNode, useCallback, useMemo, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { cx } from '../internal/cx.ts'
 import { ChatContext, type ChatContextValue } from './ChatContext.ts'
 
@@ -27,6 +28,11 @@ export interface ChatRootProps {
   client?: KindlingClient | undefined
   /** The chat's id: components with the same id (and `useChatCompletion({ id })`) share the chat. */
   id?: string | undefined
+  /**
+   * A thread of the `KindlingProvider`'s thread store: it is loaded (once) and shown, and its
+   * answers are saved. Wins over `id`.
+   */
+  threadId?: string | undefined
   /** The messages a new chat starts with (read once). */
   initialMessages?: readonly ChatMessageInput[] | undefined
   /** Per-request options: `headers`, `requestTimeout`, `maxRetries`. */
@@ -42,6 +48,12 @@ export interface ChatRootProps {
   className?: string | undefined
   children?: ReactNode
 }
+
+interface ModelListState {
+  error: KindlingError | undefined
+  retry: () => Promise<boolean>
+}
+const NO_MODEL_LIST_ERROR: ModelListState = { error: undefined, retry: async () => true }
 
 /** The model to use: the prop, followed when it changes, or what the user picked since. */
 function useModelState(model: string, onModelChange: ((model: string) => void) | undefined) {
@@ -62,9 +74,9 @@ function useModelState(model: string, onModelChange: ((model: string) => void) |
 }
 
 /**
- * Runs one chat (`useChatCompletion`) and gives it to the `Chat.*` parts inside, which can be laid
- * out freely. The root re-renders per streamed frame, but its context value does not change, so its
- * children do not: each part subscribes to the slice of the chat it shows.
+ * Runs one chat and gives it to the `Chat.*` parts inside, which can be laid out freely. The root
+ * holds only the chat's actions (`useChatActions`), so it does not re-render while an answer
+ * streams: each part subscribes to the slice of the chat it shows.
  */
 export function ChatRoot({
   model: modelProp,
@@ -72,6 +84,7 @@ export function ChatRoot({
   params,
   client,
   id,
+  threadId,
   initialMessages,
   requestOptions,
   includeUsage,
@@ -81,12 +94,24 @@ export function ChatRoot({
   className,
   children,
 }: ChatRootProps) {
+  const generatedId = useId()
+  const chatId = threadId ?? id ?? `chat${generatedId}`
+  const threads = useKindlingThreads()
+  useEffect(() => {
+    if (threadId !== undefined) void threads?.open(threadId)
+  }, [threads, threadId])
   const [model, setModel] = useModelState(modelProp, onModelChange)
   const [editingId, setEditingId] = useState<string | undefined>(undefined)
-  const chat = useChatCompletion({
-    ...params,
+  const [errorNoticeMounted, setErrorNoticeMounted] = useState(false)
+  const [modelList, setModelList] = useState<ModelListState>(NO_MODEL_LIST_ERROR)
+  const reportModelList = useCallback(
+    (error: KindlingError | undefined, retry: () => Promise<boolean>) =>
+      setModelList((current) => (current.error === error ? current : { error, retry })),
+    [],
+  )
+  const actions = useChatActions(chatId, {
+    params,
     model,
-    id,
     client,
     initialMessages,
     requestOptions,
@@ -94,11 +119,12 @@ export function ChatRoot({
     onFinish,
     onError,
     batchInterval,
+    forgetWhenUnused: threadId === undefined && id === undefined,
   })
-  const { send, stop, regenerate, edit, setMessages, selectAlternative, reset, setInput, handleSubmit } = chat
+  const { send, stop, regenerate, edit, setMessages, switchSibling, reset, setInput, handleSubmit } = actions
   const value = useMemo<ChatContextValue>(
     () => ({
-      id: chat.id,
+      id: chatId,
       client,
       model,
       setModel,
@@ -107,7 +133,7 @@ export function ChatRoot({
       regenerate,
       edit,
       setMessages,
-      selectAlternative,
+      switchSibling,
       reset,
       setInput,
       handleSubmit,
@@ -120,9 +146,14 @@ export function ChatRoot({
         setEditingId(undefined)
         setInput('')
       },
+      modelListError: modelList.error,
+      retryModelList: modelList.retry,
+      reportModelList,
+      errorNoticeMounted,
+      setErrorNoticeMounted,
     }),
     [
-      chat.id,
+      chatId,
       client,
       model,
       setModel,
@@ -131,11 +162,14 @@ export function ChatRoot({
       regenerate,
       edit,
       setMessages,
-      selectAlternative,
+      switchSibling,
       reset,
       setInput,
       handleSubmit,
       editingId,
+      modelList,
+      reportModelList,
+      errorNoticeMounted,
     ],
   )
   return (

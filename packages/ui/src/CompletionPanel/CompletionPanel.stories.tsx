@@ -73,7 +73,10 @@ export const StreamCompletion: Story = {
   },
 }
 
-/** Stop half-way: the text so far is kept, with a retry. Ctrl+Enter completes from the keyboard. */
+/**
+ * Stop half-way: the text so far is kept, and Complete asks again (no separate Retry for a stop).
+ * Ctrl+Enter completes from the keyboard.
+ */
 export const StopAndRetry: Story = {
   args: { delayMs: 80 },
   play: async ({ canvasElement }) => {
@@ -87,7 +90,8 @@ export const StopAndRetry: Story = {
     })
     await userEvent.click(canvas.getByRole('button', { name: 'Stop' }))
     await expect(await canvas.findByText('Stopped.')).toBeInTheDocument()
-    await userEvent.click(canvas.getByRole('button', { name: 'Retry' }))
+    await expect(canvas.queryByRole('button', { name: 'Retry' })).toBeNull()
+    await userEvent.click(canvas.getByRole('button', { name: 'Complete' }))
     await waitFor(() => expect(output(canvasElement).getAttribute('data-status')).toBe('done'), {
       timeout: STREAM_TIMEOUT,
     })

@@ -7,6 +7,8 @@ import {
 } from '@kindling/react'
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { cx } from '../internal/cx.ts'
+import { Button } from '../primitives/Button.tsx'
+import { Icons } from '../primitives/Icons.tsx'
 import { UsageBadge } from '../UsageBadge/UsageBadge.tsx'
 
 /** Props of {@link CompletionPanel}. */
@@ -49,7 +51,7 @@ function ChoiceText({ choice, streaming }: { choice: CompletionChoiceView; strea
 /**
  * Prompt in, streamed text completion out (`useCompletion`, `POST /completions`): a prompt box,
  * Complete (Ctrl/⌘+Enter) and Stop, the text as it streams, every choice when `n` > 1, the
- * outcome (stopped, failed with retry, cut at the token limit) and usage with timing.
+ * outcome (stopped, failed with Retry, cut at the token limit) and usage with timing.
  *
  * @example
  * <CompletionPanel model="kindling-text" params={{ max_tokens: 128 }} />
@@ -67,7 +69,7 @@ export function CompletionPanel({
   className,
 }: CompletionPanelProps) {
   const id = useId()
-  const completion = useCompletion({ ...params, model, client, onFinish, onError })
+  const completion = useCompletion({ params, model, client, onFinish, onError })
   const { status, outcome, error, choices, usage, timing, input, setInput, handleSubmit, stop, complete } =
     completion
   const busy = status === 'submitted' || status === 'streaming'
@@ -115,17 +117,13 @@ export function CompletionPanel({
       />
       <div className="kindling-completion__toolbar">
         {busy ? (
-          <button type="button" className="kindling-button" onClick={stop}>
+          <Button icon={<Icons.Stop />} onClick={stop}>
             Stop
-          </button>
+          </Button>
         ) : (
-          <button
-            type="submit"
-            className="kindling-button kindling-button--primary"
-            disabled={input.trim() === ''}
-          >
+          <Button type="submit" variant="primary" disabled={input.trim() === ''}>
             Complete
-          </button>
+          </Button>
         )}
         {children}
       </div>
@@ -133,15 +131,9 @@ export function CompletionPanel({
         <fieldset className="kindling-completion__choices">
           <legend className="kindling-visually-hidden">Choices</legend>
           {choices.map((item, index) => (
-            <button
-              key={item.index}
-              type="button"
-              className="kindling-button kindling-button--ghost"
-              aria-pressed={index === shown}
-              onClick={() => setShown(index)}
-            >
+            <Button key={item.index} size="sm" aria-pressed={index === shown} onClick={() => setShown(index)}>
               Choice {index + 1}
-            </button>
+            </Button>
           ))}
         </fieldset>
       ) : null}
@@ -149,12 +141,15 @@ export function CompletionPanel({
         className="kindling-completion__output"
         aria-label="Completion"
         aria-busy={busy || undefined}
-        data-status={busy ? status : (outcome ?? 'idle')}
+        data-status={busy ? status : (outcome ?? 'ready')}
       >
         {choice ? (
           <ChoiceText choice={choice} streaming={busy} />
         ) : (
-          <p className="kindling-completion__empty">{busy ? 'Waiting for the first token…' : emptyState}</p>
+          // A div, not a <p>: emptyState may itself be a paragraph (or any block).
+          <div className="kindling-completion__empty">
+            {busy ? 'Waiting for the first token…' : emptyState}
+          </div>
         )}
       </section>
       {note ? (
@@ -163,14 +158,15 @@ export function CompletionPanel({
             {outcome === 'error' ? <strong>Error: </strong> : null}
             {note}
           </p>
-          {outcome === 'error' || outcome === 'stopped' ? (
-            <button
-              type="button"
-              className="kindling-button"
+          {/* After Stop, Complete already asks again: Retry only for a failure. */}
+          {outcome === 'error' ? (
+            <Button
+              size="sm"
+              icon={<Icons.Retry />}
               onClick={() => void complete(completion.prompt ?? input)}
             >
               Retry
-            </button>
+            </Button>
           ) : null}
         </div>
       ) : null}

@@ -9,6 +9,7 @@ import {
   useRef,
 } from 'react'
 import { cx } from '../internal/cx.ts'
+import { Icons } from '../primitives/Icons.tsx'
 import { ComposerContext, type ComposerState, type ComposerStatus, useComposer } from './ComposerContext.ts'
 
 /** Props of `Composer.Root`. */
@@ -152,31 +153,58 @@ function ComposerInput({
 
 /** Props of `Composer.Send` and `Composer.Stop`. */
 export interface ComposerButtonProps {
-  /** Button text. Defaults to "Send" / "Stop". */
+  /** Button text. Default: a round icon button named "Send" / "Stop". */
   children?: ReactNode
   className?: string | undefined
 }
 
-function ComposerSend({ children = 'Send', className }: ComposerButtonProps) {
+function ComposerSend({ children, className }: ComposerButtonProps) {
   const { canSend, status } = useComposer()
   if (status === 'streaming' || status === 'submitted') return null
   return (
     <button
       type="submit"
-      className={cx('kindling-button', 'kindling-button--primary', className)}
+      className={cx(
+        'kindling-button',
+        'kindling-button--primary',
+        'kindling-composer__button',
+        children === undefined && 'kindling-button--icon',
+        className,
+      )}
       disabled={!canSend}
     >
-      {children}
+      {children ?? (
+        <>
+          <Icons.Send />
+          <span className="kindling-visually-hidden">Send</span>
+        </>
+      )}
     </button>
   )
 }
 
-function ComposerStop({ children = 'Stop', className }: ComposerButtonProps) {
+function ComposerStop({ children, className }: ComposerButtonProps) {
   const { status, onStop } = useComposer()
   if (status !== 'streaming' && status !== 'submitted') return null
   return (
-    <button type="button" className={cx('kindling-button', className)} disabled={!onStop} onClick={onStop}>
-      {children}
+    <button
+      type="button"
+      className={cx(
+        'kindling-button',
+        'kindling-button--secondary',
+        'kindling-composer__button',
+        children === undefined && 'kindling-button--icon',
+        className,
+      )}
+      disabled={!onStop}
+      onClick={onStop}
+    >
+      {children ?? (
+        <>
+          <Icons.Stop />
+          <span className="kindling-visually-hidden">Stop</span>
+        </>
+      )}
     </button>
   )
 }

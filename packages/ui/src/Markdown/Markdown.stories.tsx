@@ -82,6 +82,36 @@ export const UntrustedInput: Story = {
   },
 }
 
+const steered = [
+  'A reply steered by a prompt injection:',
+  '',
+  '[https://bank.example/login](https://evil.example/login) · [invoice\u202Efdp.exe](https://files.example/x) · [аpple.com](https://аpple.com)',
+  '',
+  `${'>'.repeat(3_000)} nested too deep to format`,
+  '',
+  `${'*a'.repeat(2_000)}`,
+  '',
+  'The rest of the reply is **formatted** as usual.',
+].join('\n')
+
+/**
+ * Output built to hurt: link text naming another host (the real one follows), a bidi override,
+ * a look-alike IDN host (shown in punycode), and blocks too deep or too slow to parse (plain text).
+ */
+export const HostileShapes: Story = {
+  args: { children: steered },
+  play: async ({ canvasElement }) => {
+    const hosts = [...canvasElement.querySelectorAll('.kindling-markdown__link-host')].map(
+      (h) => h.textContent,
+    )
+    await expect(hosts).toContain(' (evil.example)')
+    await expect(hosts).toContain(' (xn--pple-43d.com)')
+    await expect(canvasElement).toHaveTextContent('invoicefdp.exe')
+    await expect(canvasElement.querySelectorAll('.kindling-markdown__plain')).toHaveLength(2)
+    await expect(canvasElement.querySelector('strong')).toHaveTextContent('formatted')
+  },
+}
+
 /** Code in an unknown language, or with none, stays plain text. */
 export const PlainCode: Story = {
   args: { children: '```\nno language\n```\n\n```cobol\nDISPLAY "HELLO".\n```' },

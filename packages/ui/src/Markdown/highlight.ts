@@ -20,6 +20,8 @@ import yaml from 'highlight.js/lib/languages/yaml'
 import { createLowlight } from 'lowlight'
 import type { ReactNode } from 'react'
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime'
+import { MAX_HIGHLIGHT_DEPTH, mayHighlight } from './highlightGuards.ts'
+import { treeDepth } from './remarkDepthGuard.ts'
 
 // lowlight runs highlight.js grammars but returns a syntax tree instead of an HTML string, and
 // hast-util-to-jsx-runtime turns that tree into React elements: model text never goes through
@@ -49,11 +51,18 @@ const lowlight = createLowlight({
 export const highlightedLanguages: readonly string[] = lowlight.listLanguages()
 
 /**
- * Highlights `code` as React elements, or returns `null` for a language it does not know (the
- * caller then shows the plain text).
+ * Highlights `code` as React elements, or returns `null` (the caller then shows the plain text)
+ * for a language it does not know, and for code past the limits of `highlightGuards.ts`.
  */
 export function highlightCode(code: string, language: string): ReactNode | null {
   const name = language.toLowerCase()
-  if (!lowlight.registered(name)) return null
-  return toJsxRuntime(lowlight.highlight(name, code), { Fragment, jsx, jsxs })
+  if (!lowlight.registered(name) || !mayHighlight(code, name)) return null
+  try {
+    const tree = lowlight.highlight(name, code)
+    if (treeDepth(tree, MAX_HIGHLIGHT_DEPTH) > MAX_HIGHLIGHT_DEPTH) return null
+    return toJsxRuntime(tree, { Fragment, jsx, jsxs })
+  } catch {
+    // A grammar that overflows the stack on some input: plain text is still correct.
+    return null
+  }
 }

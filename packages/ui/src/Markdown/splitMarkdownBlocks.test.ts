@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { holdBackPartialLine, splitMarkdownBlocks } from './splitMarkdownBlocks.ts'
+import {
+  holdBackPartialLine,
+  MAX_DEFINITIONS_CHARS,
+  referenceDefinitions,
+  splitMarkdownBlocks,
+} from './splitMarkdownBlocks.ts'
 
 const reply = [
   '# Title',
@@ -62,9 +67,9 @@ describe('splitMarkdownBlocks', () => {
     expect(list).toBe('1. first\n\n   continued under the item\n2. second\n\n')
   })
 
-  it('keeps documents with footnotes or reference links whole', () => {
-    expect(splitMarkdownBlocks('See [docs][d].\n\n[d]: https://example.com')).toHaveLength(1)
-    expect(splitMarkdownBlocks('Claim[^1].\n\n[^1]: Source.')).toHaveLength(1)
+  it('splits documents with footnotes or reference links too (definitions are shared apart)', () => {
+    expect(splitMarkdownBlocks('See [docs][d].\n\n[d]: https://example.com')).toHaveLength(2)
+    expect(splitMarkdownBlocks('Claim[^1].\n\n[^1]: Source.')).toHaveLength(2)
   })
 
   it('never moves a split point as more text streams in', () => {
@@ -74,6 +79,30 @@ describe('splitMarkdownBlocks', () => {
       // Every finished block of a prefix is a finished block of the whole.
       expect(partial.slice(0, -1)).toEqual(full.slice(0, partial.length - 1))
     }
+  })
+})
+
+describe('referenceDefinitions', () => {
+  it('collects finished definition lines, with the indented lines of footnotes', () => {
+    const text =
+      'See [docs][d] and [^n].\n\n[d]: https://example.com "Docs"\n\n[^n]: A note\n    that goes on.\nNot this.\n\n[e]: https://e'
+    expect(referenceDefinitions(text, true)).toBe(
+      '[d]: https://example.com "Docs"\n[^n]: A note\n    that goes on.',
+    )
+    expect(referenceDefinitions(text)).toMatch(/\n\[e\]: https:\/\/e$/)
+  })
+
+  it('ignores the line still being typed, so definitions change once per line', () => {
+    const text = 'Intro.\n\n[a]: https://a.example\n'
+    const seen = new Set<string>()
+    for (let end = 0; end <= text.length; end++) seen.add(referenceDefinitions(text.slice(0, end), true))
+    expect([...seen]).toEqual(['', '[a]: https://a.example'])
+  })
+
+  it('gives up past its size limit rather than making every block parse them', () => {
+    const many = Array.from({ length: 400 }, (_, i) => `[l${i}]: https://example.com/${i}`).join('\n')
+    expect(many.length).toBeGreaterThan(MAX_DEFINITIONS_CHARS)
+    expect(referenceDefinitions(many)).toBe('')
   })
 })
 

@@ -5,15 +5,43 @@
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/
-// Footnotes and link reference definitions refer across blocks: such documents are parsed whole.
-const CROSS_REFERENCE = /\[\^|^ {0,3}\[[^\]\n]+\]:/m
+// A link reference or footnote definition's first line: `[label]: https://…` or `[^1]: Text`.
+const DEFINITION = /^ {0,3}\[[^\]\n]{1,999}\]:[ \t]*\S/
+// Footnote text continues on lines indented by four columns.
+const CONTINUATION = /^(?: {4}|\t)\S/
+/** Above this size, definitions are not shared between blocks (each block is parsed with them). */
+export const MAX_DEFINITIONS_CHARS = 8_000
+
+/**
+ * The link reference and footnote definitions of `text`, as markdown to append to each block that may refer to
+ * them: references work across blocks and every finished block stays memoised. While `streaming`,
+ * the last line is left out (a line still being typed would change the result with every token).
+ * Empty when there are none, or more than {@link MAX_DEFINITIONS_CHARS} of them.
+ */
+export function referenceDefinitions(text: string, streaming = false): string {
+  if (!text.includes(']:')) return ''
+  const lines = text.split('\n')
+  if (streaming) lines.pop()
+  const definitions: string[] = []
+  let size = 0
+  let inFootnote = false
+  for (const line of lines) {
+    const definition = DEFINITION.test(line)
+    if (definition || (inFootnote && CONTINUATION.test(line))) {
+      definitions.push(line)
+      size += line.length + 1
+      if (size > MAX_DEFINITIONS_CHARS) return ''
+    }
+    inFootnote = definition ? /^ {0,3}\[\^/.test(line) : inFootnote && CONTINUATION.test(line)
+  }
+  return definitions.join('\n')
+}
 
 /**
  * Splits markdown into top-level chunks that render the same on their own as inside the whole
  * document. Once a split point has streamed past, it never moves.
  */
 export function splitMarkdownBlocks(text: string): string[] {
-  if (CROSS_REFERENCE.test(text)) return [text]
   const blocks: string[] = []
   let start = 0
   let fence: string | null = null

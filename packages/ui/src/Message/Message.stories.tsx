@@ -77,7 +77,7 @@ export const Waiting: Story = {
   args: { message: { id: 'w', role: 'assistant', content: '', status: 'streaming' } },
 }
 
-/** Stopped by the user part-way, with retry. */
+/** Stopped by the user part-way: Regenerate asks again (no separate Retry for a stop). */
 export const Stopped: Story = {
   args: {
     message: { ...assistant, content: richReply.slice(0, 240), status: 'stopped', finish_reason: null },
@@ -85,12 +85,13 @@ export const Stopped: Story = {
   play: async ({ args, canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(canvas.getByText('Stopped.')).toBeInTheDocument()
-    await userEvent.click(canvas.getByRole('button', { name: 'Retry' }))
-    await expect(args.onRetry).toHaveBeenCalledTimes(1)
+    await expect(canvas.queryByRole('button', { name: 'Retry' })).toBeNull()
+    await userEvent.click(canvas.getByRole('button', { name: 'Regenerate' }))
+    await expect(args.onRegenerate).toHaveBeenCalledTimes(1)
   },
 }
 
-/** Failed mid-stream: the partial answer stays, the error says why, retry is offered. */
+/** Failed mid-stream: the partial answer stays, the error says why, Retry (and no Regenerate) is offered. */
 export const ErrorWithRetry: Story = {
   args: {
     message: {
@@ -103,6 +104,7 @@ export const ErrorWithRetry: Story = {
   play: async ({ args, canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(canvas.getByText(/connection closed/)).toBeInTheDocument()
+    await expect(canvas.queryByRole('button', { name: 'Regenerate' })).toBeNull()
     await userEvent.click(canvas.getByRole('button', { name: 'Retry' }))
     await expect(args.onRetry).toHaveBeenCalled()
   },

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react'
+import { MessageBoundary } from './MessageBoundary.tsx'
 import { MessageActions, MessageAlternatives, MessageStatusNote } from './MessageControls.tsx'
 import {
   MessageContent,
@@ -43,11 +45,16 @@ export interface DefaultMessageProps {
   onEdit?: ((message: MessageView) => void) | undefined
   /** Called with the alternative to show, for messages with `alternatives`. */
   onSelectAlternative?: ((message: MessageView, index: number) => void) | undefined
+  /** A branch picker (e.g. `ChatBranchPicker`) shown first in the footer. */
+  branchPicker?: ReactNode
 }
 
 /**
  * A message with every part in the usual order; what `MessageList` renders when given no
- * `renderMessage`. Regenerate is offered on assistant messages, edit on user messages.
+ * `renderMessage`. Edit is offered on user messages. On assistant messages each way to ask again
+ * has one button: a failed answer offers Retry (beside its error), any other finished or stopped
+ * answer offers Regenerate. A message that fails to render shows its text as plain text instead of
+ * taking the page down.
  */
 export function DefaultMessage({
   message,
@@ -57,28 +64,32 @@ export function DefaultMessage({
   onRegenerate,
   onEdit,
   onSelectAlternative,
+  branchPicker,
 }: DefaultMessageProps) {
   const isUser = message.role === 'user'
   return (
-    <Message.Root message={message} className={className}>
-      {isUser ? null : (
-        <div className="kindling-message__role" aria-hidden="true">
-          {roleLabel(message.role)}
+    <MessageBoundary message={message}>
+      <Message.Root message={message} className={className}>
+        {isUser ? null : (
+          <div className="kindling-message__role" aria-hidden="true">
+            {roleLabel(message.role)}
+          </div>
+        )}
+        <Message.Reasoning />
+        <Message.Content allowImages={allowImages} />
+        <Message.ToolCalls />
+        <Message.Status onRetry={onRetry} />
+        <div className="kindling-message__footer">
+          {branchPicker}
+          {onSelectAlternative ? (
+            <Message.Alternatives onSelect={(index) => onSelectAlternative(message, index)} />
+          ) : null}
+          <Message.Actions
+            onRegenerate={isUser || (onRetry && message.status === 'error') ? undefined : onRegenerate}
+            onEdit={isUser ? onEdit : undefined}
+          />
         </div>
-      )}
-      <Message.Reasoning />
-      <Message.Content allowImages={allowImages} />
-      <Message.ToolCalls />
-      <Message.Status onRetry={onRetry} />
-      <div className="kindling-message__footer">
-        {onSelectAlternative ? (
-          <Message.Alternatives onSelect={(index) => onSelectAlternative(message, index)} />
-        ) : null}
-        <Message.Actions
-          onRegenerate={isUser ? undefined : onRegenerate}
-          onEdit={isUser ? onEdit : undefined}
-        />
-      </div>
-    </Message.Root>
+      </Message.Root>
+    </MessageBoundary>
   )
 }

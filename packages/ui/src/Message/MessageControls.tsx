@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react'
 import { CopyButton } from '../internal/CopyButton.tsx'
 import { cx } from '../internal/cx.ts'
+import { ownValue } from '../internal/ownValue.ts'
+import { Button, IconButton } from '../primitives/Button.tsx'
+import { Icons } from '../primitives/Icons.tsx'
 import { useMessageView } from './MessageContext.ts'
 import type { MessageView } from './MessageView.ts'
 
@@ -29,24 +32,17 @@ export function MessageActions({
   if (message.status === 'streaming') return null
   return (
     <div className={cx('kindling-message__actions', className)}>
-      {copy && message.content ? <CopyButton text={message.content} /> : null}
+      {copy && message.content ? <CopyButton text={message.content} iconOnly /> : null}
       {onRegenerate ? (
-        <button
-          type="button"
-          className="kindling-button kindling-button--ghost"
+        <IconButton
+          label="Regenerate"
+          icon={<Icons.Retry />}
+          size="sm"
           onClick={() => onRegenerate(message)}
-        >
-          Regenerate
-        </button>
+        />
       ) : null}
       {onEdit ? (
-        <button
-          type="button"
-          className="kindling-button kindling-button--ghost"
-          onClick={() => onEdit(message)}
-        >
-          Edit
-        </button>
+        <IconButton label="Edit" icon={<Icons.Edit />} size="sm" onClick={() => onEdit(message)} />
       ) : null}
       {children}
     </div>
@@ -61,7 +57,10 @@ const FINISH_NOTES: Record<string, string> = {
 /** Props of `Message.Status`. */
 export interface MessageStatusProps {
   className?: string | undefined
-  /** Show "Retry" on stopped and failed messages and call this on click. */
+  /**
+   * Show "Retry" on a failed message and call this on click. A stopped message gets no Retry here:
+   * asking again is the message's Regenerate action, one button for one thing.
+   */
   onRetry?: ((message: MessageView) => void) | undefined
 }
 
@@ -74,19 +73,19 @@ export function MessageStatusNote({ className, onRetry }: MessageStatusProps) {
   let note: string | undefined
   if (message.status === 'stopped') note = 'Stopped.'
   else if (message.status === 'error') note = message.error?.message || 'The reply failed.'
-  else if (message.status === 'done' && message.finish_reason) note = FINISH_NOTES[message.finish_reason]
+  else if (message.status === 'done' && message.finish_reason)
+    note = ownValue(FINISH_NOTES, message.finish_reason)
   if (!note) return null
-  const retryable = message.status === 'stopped' || message.status === 'error'
   return (
     <div className={cx('kindling-message__status', className)} data-kind={message.status}>
       <p>
         {message.status === 'error' ? <strong>Error: </strong> : null}
         {note}
       </p>
-      {retryable && onRetry ? (
-        <button type="button" className="kindling-button" onClick={() => onRetry(message)}>
+      {message.status === 'error' && onRetry ? (
+        <Button size="sm" icon={<Icons.Retry />} onClick={() => onRetry(message)}>
           Retry
-        </button>
+        </Button>
       ) : null}
     </div>
   )
@@ -103,7 +102,7 @@ export interface MessageAlternativesProps {
   onSelect: (index: number) => void
 }
 
-/** "‹ 2 / 3 ›": switches between the n > 1 choices of one reply. Nothing when there is only one. */
+/** "‹ 2 / 3 ›" (chevrons): switches between the n > 1 choices of one reply. Nothing when there is only one. */
 export function MessageAlternatives({ className, count, selected, onSelect }: MessageAlternativesProps) {
   const message = useMessageView()
   const total = count ?? message.alternatives?.count ?? 1
@@ -111,27 +110,25 @@ export function MessageAlternatives({ className, count, selected, onSelect }: Me
   if (total <= 1) return null
   return (
     <div className={cx('kindling-message__alternatives', className)}>
-      <button
-        type="button"
-        className="kindling-button kindling-button--ghost"
-        aria-label="Previous alternative"
+      <IconButton
+        label="Previous alternative"
+        icon={<Icons.ChevronLeft />}
+        size="sm"
+        tooltip={false}
         disabled={current <= 0}
         onClick={() => onSelect(current - 1)}
-      >
-        ‹
-      </button>
+      />
       <span aria-live="polite" aria-atomic="true">
         {current + 1} / {total}
       </span>
-      <button
-        type="button"
-        className="kindling-button kindling-button--ghost"
-        aria-label="Next alternative"
+      <IconButton
+        label="Next alternative"
+        icon={<Icons.ChevronRight />}
+        size="sm"
+        tooltip={false}
         disabled={current >= total - 1}
         onClick={() => onSelect(current + 1)}
-      >
-        ›
-      </button>
+      />
     </div>
   )
 }

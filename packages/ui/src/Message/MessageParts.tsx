@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react'
 import { cx } from '../internal/cx.ts'
+import { ownValue } from '../internal/ownValue.ts'
 import { Markdown } from '../Markdown/Markdown.tsx'
 import { MessageContext, useMessageView } from './MessageContext.ts'
 import type { MessageView } from './MessageView.ts'
@@ -14,7 +15,7 @@ const ROLE_LABELS: Record<string, string> = {
 
 /** A human label for a message role ("You", "Assistant", …). */
 export function roleLabel(role: string): string {
-  return ROLE_LABELS[role] ?? role
+  return ownValue(ROLE_LABELS, role) ?? String(role)
 }
 
 /** Props of {@link MessageRoot}. */
@@ -30,7 +31,7 @@ export function MessageRoot({ message, className, children }: MessageRootProps) 
     <MessageContext.Provider value={message}>
       <article
         className={cx('kindling-message', className)}
-        data-role={message.role in ROLE_LABELS ? message.role : 'system'}
+        data-role={Object.hasOwn(ROLE_LABELS, message.role) ? message.role : 'system'}
         data-status={message.status}
         aria-label={`${roleLabel(message.role)} said`}
         aria-busy={message.status === 'streaming' || undefined}

@@ -134,6 +134,47 @@ describe('MessageList following the bottom (real input events)', () => {
     expect(distanceFromBottom(viewport)).toBeLessThan(2)
   })
 
+  // Tokens land every frame, as in a fast stream: the wheel's scroll and a commit that grows the
+  // reply then share frames, and the list must not be pulled back down by the growth.
+  it.each([
+    { wheel: -40, what: 'a small nudge near the bottom' },
+    { wheel: -400, what: 'a long scroll' },
+  ])('stays where the user scrolled ($what) while tokens stream every frame', async ({ wheel }) => {
+    const history = makeConversation(30)
+    const withReply = (content: string): MessageView[] => [
+      ...history,
+      { id: 'r', role: 'assistant', content, status: 'streaming' },
+    ]
+    const { container, rerender, queryByRole } = render(<Box messages={withReply('Start')} />)
+    const viewport = viewportOf(container)
+    await nextFrame()
+    let text = 'Start'
+    let streaming = true
+    const stream = () => {
+      if (!streaming) return
+      text += ' token'
+      rerender(<Box messages={withReply(text)} />)
+      requestAnimationFrame(stream)
+    }
+    requestAnimationFrame(stream)
+    try {
+      for (let i = 0; i < 5; i++) await nextFrame()
+      expect(distanceFromBottom(viewport)).toBeLessThan(2)
+
+      await userEvent.hover(viewport)
+      await userEvent.wheel(viewport, { delta: { y: wheel } })
+      await nextFrame()
+      const scrolledTo = viewport.scrollTop
+      for (let i = 0; i < 20; i++) await nextFrame()
+      expect(text.length).toBeGreaterThan(200)
+      expect(Math.abs(viewport.scrollTop - scrolledTo)).toBeLessThan(2)
+      expect(distanceFromBottom(viewport)).toBeGreaterThan(Math.abs(wheel) / 2)
+      expect(queryByRole('button', { name: /Jump to latest/ })).not.toBeNull()
+    } finally {
+      streaming = false
+    }
+  })
+
   it('lets go with the keyboard too (Page Up in the focused region)', async () => {
     const { container, queryByRole } = render(<Box messages={makeConversation(30)} />)
     const viewport = viewportOf(container)

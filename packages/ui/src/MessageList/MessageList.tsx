@@ -1,7 +1,9 @@
 import { memo, type ReactNode, startTransition, useEffect, useLayoutEffect, useState } from 'react'
 import { cx } from '../internal/cx.ts'
 import { DefaultMessage, type DefaultMessageProps } from '../Message/Message.tsx'
+import { MessageBoundary } from '../Message/MessageBoundary.tsx'
 import type { MessageView } from '../Message/MessageView.ts'
+import { Icons } from '../primitives/Icons.tsx'
 import { useFollowBottom } from './useFollowBottom.ts'
 import { useReplyAnnouncement } from './useReplyAnnouncement.ts'
 
@@ -37,6 +39,19 @@ interface ItemProps {
   messageProps: Omit<DefaultMessageProps, 'message'> | undefined
 }
 
+// Called as a component, so that a renderer that throws is caught by the boundary around it.
+function CustomMessage({
+  message,
+  index,
+  renderMessage,
+}: {
+  message: MessageView
+  index: number
+  renderMessage: RenderMessage
+}) {
+  return renderMessage(message, index)
+}
+
 // Memoised so a token streamed into the last message re-renders that message only.
 const MessageListItem = memo(function MessageListItem({
   message,
@@ -46,7 +61,14 @@ const MessageListItem = memo(function MessageListItem({
 }: ItemProps) {
   return (
     <div className="kindling-message-list__item">
-      {renderMessage ? renderMessage(message, index) : <DefaultMessage {...messageProps} message={message} />}
+      {/* Custom renderers get the same protection as the default one. */}
+      <MessageBoundary message={message}>
+        {renderMessage ? (
+          <CustomMessage message={message} index={index} renderMessage={renderMessage} />
+        ) : (
+          <DefaultMessage {...messageProps} message={message} />
+        )}
+      </MessageBoundary>
     </div>
   )
 })
@@ -189,14 +211,15 @@ export function MessageList({
       {following ? null : (
         <button
           type="button"
-          className="kindling-button kindling-message-list__jump"
+          className="kindling-button kindling-button--secondary kindling-button--sm kindling-message-list__jump"
           onClick={() =>
             scrollToBottom(
               window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth',
             )
           }
         >
-          {jumpLabel} <span aria-hidden="true">↓</span>
+          <Icons.ArrowDown />
+          {jumpLabel}
         </button>
       )}
       <div ref={announcementRef} className="kindling-visually-hidden" aria-live="polite" aria-atomic="true" />

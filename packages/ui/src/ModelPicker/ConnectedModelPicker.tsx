@@ -12,6 +12,12 @@ export interface ConnectedModelPickerProps
   filter?: ((model: Model) => boolean) | undefined
   /** TanStack Query options for the model list (`retry`, `staleTime`, `enabled`, …). */
   queryOptions?: Omit<UseModelsOptions<readonly Model[]>, 'client' | 'select'> | undefined
+  /**
+   * Show why the list failed, with a Retry, under the picker. Default true; false where one
+   * banner already reports the connection (as `Chat.ErrorNotice` does in `Chat`), so one failure
+   * shows one message.
+   */
+  showError?: boolean | undefined
 }
 
 const dataOf = (list: ListModelsResponse): readonly Model[] => list.data
@@ -24,7 +30,13 @@ const dataOf = (list: ListModelsResponse): readonly Model[] => list.data
  * @example
  * <ConnectedModelPicker value={model} onChange={setModel} />
  */
-export function ConnectedModelPicker({ client, filter, queryOptions, ...props }: ConnectedModelPickerProps) {
+export function ConnectedModelPicker({
+  client,
+  filter,
+  queryOptions,
+  showError = true,
+  ...props
+}: ConnectedModelPickerProps) {
   const { data, isLoading, error, refetch, isRefetching } = useModels({
     ...queryOptions,
     client,
@@ -36,7 +48,7 @@ export function ConnectedModelPicker({ client, filter, queryOptions, ...props }:
       {...props}
       models={models}
       isLoading={isLoading || (isRefetching && Boolean(error))}
-      error={error}
+      error={showError ? error : undefined}
       onRetry={() => void refetch()}
     />
   )

@@ -1,6 +1,8 @@
 import type { Model } from '@kindling/client'
 import { useId, useMemo, useState } from 'react'
 import { cx } from '../internal/cx.ts'
+import { Button } from '../primitives/Button.tsx'
+import { Icons } from '../primitives/Icons.tsx'
 
 /** Props of {@link ModelPicker}. */
 export interface ModelPickerProps {
@@ -74,7 +76,7 @@ export function ModelPicker({
         {showSearch ? (
           <input
             type="search"
-            className="kindling-model-picker__search"
+            className="kindling-input kindling-model-picker__search"
             aria-label={`Filter ${label.toLowerCase()}s`}
             aria-controls={`${id}-select`}
             placeholder="Filter…"
@@ -83,29 +85,32 @@ export function ModelPicker({
             disabled={disabled}
           />
         ) : null}
-        <select
-          id={`${id}-select`}
-          className="kindling-model-picker__select"
-          value={value ?? ''}
-          disabled={disabled || isLoading || list.length === 0}
-          onChange={(event) => onChange(event.target.value)}
-          aria-describedby={errorMessage ? `${id}-error` : undefined}
-        >
-          {isLoading ? <option value={value ?? ''}>Loading models…</option> : null}
-          {!isLoading && list.length === 0 ? (
-            <option value={value ?? ''}>{value || 'No models'}</option>
-          ) : null}
-          {!isLoading && list.length > 0 && !known ? (
-            <option value={value ?? ''}>{value || 'Choose a model'}</option>
-          ) : null}
-          {isLoading
-            ? null
-            : filtered.map((model) => (
-                <option key={model.id} value={model.id} title={model.id}>
-                  {getLabel(model)}
-                </option>
-              ))}
-        </select>
+        <span className="kindling-select kindling-model-picker__select">
+          <select
+            id={`${id}-select`}
+            className="kindling-select__control"
+            value={value ?? ''}
+            disabled={disabled || isLoading || list.length === 0}
+            onChange={(event) => onChange(event.target.value)}
+            aria-describedby={errorMessage ? `${id}-error` : undefined}
+          >
+            {isLoading ? <option value={value ?? ''}>Loading models…</option> : null}
+            {!isLoading && list.length === 0 ? (
+              <option value={value ?? ''}>{value || 'No models'}</option>
+            ) : null}
+            {!isLoading && list.length > 0 && !known ? (
+              <option value={value ?? ''}>{value || 'Choose a model'}</option>
+            ) : null}
+            {isLoading
+              ? null
+              : filtered.map((model) => (
+                  <option key={model.id} value={model.id} title={model.id}>
+                    {getLabel(model)}
+                  </option>
+                ))}
+          </select>
+          <Icons.ChevronDown className="kindling-select__chevron" />
+        </span>
       </div>
       {showSearch && query.trim() ? (
         <p className="kindling-model-picker__hint" aria-live="polite">
@@ -116,9 +121,9 @@ export function ModelPicker({
         <div id={`${id}-error`} className="kindling-model-picker__error" role="alert">
           <span>Could not load models: {errorMessage}</span>
           {onRetry ? (
-            <button type="button" className="kindling-button" onClick={onRetry}>
+            <Button size="sm" icon={<Icons.Retry />} onClick={onRetry}>
               Retry
-            </button>
+            </Button>
           ) : null}
         </div>
       ) : null}

@@ -98,7 +98,7 @@ export function ParameterControls({
               id={fieldId}
               type="number"
               inputMode={spec.step < 1 ? 'decimal' : 'numeric'}
-              className="kindling-parameters__number"
+              className="kindling-input kindling-parameters__number"
               min={spec.min}
               max={spec.max}
               step={spec.step}

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react'
+import { IconButton } from '../primitives/Button.tsx'
+import { Icons } from '../primitives/Icons.tsx'
 import { copyText } from './copyText.ts'
 import { cx } from './cx.ts'
 
@@ -6,10 +8,12 @@ import { cx } from './cx.ts'
 export interface CopyButtonProps {
   /** The text put on the clipboard. */
   text: string
-  /** Visible label before copying. */
+  /** Label before copying. */
   label?: string | undefined
-  /** Visible label for two seconds after a successful copy. */
+  /** Label for two seconds after a successful copy. */
   copiedLabel?: string | undefined
+  /** Show only the icon (the label becomes the accessible name and tooltip). */
+  iconOnly?: boolean | undefined
   className?: string | undefined
   /** Called after the text reached the clipboard. */
   onCopied?: (() => void) | undefined
@@ -20,6 +24,7 @@ export function CopyButton({
   text,
   label = 'Copy',
   copiedLabel = 'Copied',
+  iconOnly = false,
   className,
   onCopied,
 }: CopyButtonProps) {
@@ -29,22 +34,42 @@ export function CopyButton({
     const timer = setTimeout(() => setCopied(false), 2000)
     return () => clearTimeout(timer)
   }, [copied])
+  const copy = () => {
+    copyText(text).then(
+      () => {
+        setCopied(true)
+        onCopied?.()
+      },
+      // A refused copy leaves the label as it was; there is nothing more useful to do here.
+      () => {},
+    )
+  }
+  if (iconOnly) {
+    const icon = copied ? <Icons.Check /> : <Icons.Copy />
+    return (
+      <>
+        <IconButton
+          label={copied ? copiedLabel : label}
+          icon={icon}
+          size="sm"
+          className={className}
+          data-copied={copied || undefined}
+          onClick={copy}
+        />
+        <span className="kindling-visually-hidden" role="status">
+          {copied ? copiedLabel : ''}
+        </span>
+      </>
+    )
+  }
   return (
     <button
       type="button"
-      className={cx('kindling-button', 'kindling-button--ghost', className)}
+      className={cx('kindling-button', 'kindling-button--ghost', 'kindling-button--sm', className)}
       data-copied={copied || undefined}
-      onClick={() => {
-        copyText(text).then(
-          () => {
-            setCopied(true)
-            onCopied?.()
-          },
-          // A refused copy leaves the label as it was; there is nothing more useful to do here.
-          () => {},
-        )
-      }}
+      onClick={copy}
     >
+      {/* Text only: rendered markdown (a code block's copy button) holds no SVG at all. */}
       <span aria-live="polite">{copied ? copiedLabel : label}</span>
     </button>
   )

@@ -130,7 +130,9 @@ export const SendStopRegenerate: Story = {
     stopButton.focus()
     await userEvent.keyboard('{Enter}')
     await expect(await canvas.findByText('Stopped.')).toBeInTheDocument()
-    await expect(canvas.getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+    // One way to ask again after a stop: Regenerate, not a second "Retry" beside it.
+    await expect(canvas.getByRole('button', { name: 'Regenerate' })).toBeInTheDocument()
+    await expect(canvas.queryByRole('button', { name: 'Retry' })).toBeNull()
   },
 }
 

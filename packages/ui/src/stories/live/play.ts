@@ -53,8 +53,9 @@ export async function tabUntil(
   await expect(matches(document.activeElement)).toBe(true)
 }
 
-/** An element is a button with this accessible text. */
+/** An element is a button with this accessible name (its `aria-label`, else its text). */
 export const isButton =
   (name: string) =>
   (element: Element | null): boolean =>
-    element instanceof HTMLButtonElement && element.textContent?.trim() === name
+    element instanceof HTMLButtonElement &&
+    (element.getAttribute('aria-label') ?? element.textContent?.trim()) === name

@@ -1,6 +1,6 @@
 // Records the responses the live stories' offline replay plays back (`recordedStreams.json`), from
 // a real embedded @kindling/server. Run from the repository root after changing the server's models:
-//   pnpm exec tsx --conditions=@kindling/source packages/ui/src/stories/live/recordStreams.ts
+//   pnpm exec tsx packages/ui/src/stories/live/recordStreams.ts
 import { writeFile } from 'node:fs/promises'
 import { startServer } from '@kindling/server'
 import { RECORDED_REQUESTS, type Recording } from './recordings.ts'

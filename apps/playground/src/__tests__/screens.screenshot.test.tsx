@@ -1,0 +1,128 @@
+import '@kindling/ui/styles.css'
+import '../playground.css'
+import { cleanup, render, screen, waitFor } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import {
+  prepareScreen,
+  type ScreenVariant,
+  screenshotName,
+  settle,
+  VARIANTS,
+} from '../../../../scripts/screenshotPage.ts'
+import { App } from '../App.tsx'
+import { DEFAULT_SETTINGS, useSettings } from '../settingsStore.ts'
+
+// The playground's main screens in Chromium at 1280×800 and 390×844, light and dark, against the
+// embedded server the browser project serves under /v1, compared with the baselines committed in
+// apps/playground/screenshots/. Answers come from the deterministic built-in models; the usage
+// badge's timings and the test server's port are not deterministic, so screenshots hide them
+// (their layout stays).
+
+const HIDE_TIMINGS = '.kindling-usage, .playground-endpoint code { visibility: hidden !important; }'
+
+// Each screen starts with no conversations: the playground keeps them in this IndexedDB database.
+function deleteConversations(): Promise<void> {
+  return new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase('kindling-playground')
+    request.onsuccess = request.onerror = request.onblocked = () => resolve()
+  })
+}
+
+beforeEach(async () => {
+  localStorage.clear()
+  await deleteConversations()
+  useSettings.setState(DEFAULT_SETTINGS)
+  const style = document.createElement('style')
+  style.id = 'hide-timings'
+  style.textContent = HIDE_TIMINGS
+  document.head.append(style)
+})
+
+afterEach(() => {
+  cleanup()
+  document.getElementById('hide-timings')?.remove()
+  document.documentElement.removeAttribute('data-kindling-theme')
+})
+
+async function show(variant: ScreenVariant) {
+  await prepareScreen(variant)
+  render(<App />)
+  await waitFor(() => expect(screen.getByRole('combobox', { name: 'Model' })).toBeEnabled(), {
+    timeout: 10_000,
+  })
+}
+
+async function send(text: string) {
+  await userEvent.fill(screen.getByRole('textbox', { name: 'Message' }), text)
+  await userEvent.keyboard('{Enter}')
+  await waitFor(
+    () => {
+      const replies = document.querySelectorAll('article[data-role="assistant"]')
+      expect(replies[replies.length - 1]?.getAttribute('data-status')).toBe('done')
+    },
+    { timeout: 10_000 },
+  )
+}
+
+async function expectScreen(name: string, variant: ScreenVariant) {
+  await settle()
+  const app = document.querySelector('.playground') as HTMLElement
+  // Focus rings depend on how the test moved focus: not part of the look being compared.
+  ;(document.activeElement as HTMLElement | null)?.blur()
+  await expect.element(app).toMatchScreenshot(screenshotName(`playground-${name}`, variant))
+}
+
+describe('playground screens', () => {
+  it.each(VARIANTS)('chat, empty ($viewport, $theme)', async (variant) => {
+    await show(variant)
+    await expectScreen('chat-empty', variant)
+  })
+
+  it.each(VARIANTS)('chat, a conversation ($viewport, $theme)', async (variant) => {
+    await show(variant)
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Model' }), 'kindling-echo')
+    await send('Hello! What can Kindling do for my app?')
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Model' }), 'kindling-text')
+    await send('Tell me a short story about a lighthouse.')
+    await expectScreen('chat-conversation', variant)
+  })
+
+  it.each(VARIANTS)('parameters and settings ($viewport, $theme)', async (variant) => {
+    await show(variant)
+    if (variant.viewport === 'mobile') {
+      await userEvent.click(screen.getByRole('button', { name: 'Parameters' }))
+      await screen.findByRole('dialog', { name: 'Parameters' })
+      await expectScreen('parameters', variant)
+      await userEvent.keyboard('{Escape}')
+    }
+    await userEvent.click(screen.getByRole('button', { name: 'Settings' }))
+    await screen.findByRole('dialog', { name: 'Settings' })
+    await expectScreen('settings', variant)
+  })
+
+  it.each(VARIANTS)('completion ($viewport, $theme)', async (variant) => {
+    await show(variant)
+    await userEvent.click(screen.getByRole('tab', { name: 'Completion' }))
+    await userEvent.fill(screen.getByRole('textbox', { name: 'Prompt' }), 'Once upon a time')
+    await userEvent.click(screen.getByRole('button', { name: 'Complete' }))
+    await waitFor(
+      () =>
+        expect(document.querySelector('.kindling-completion__output')?.getAttribute('data-status')).toBe(
+          'done',
+        ),
+      { timeout: 10_000 },
+    )
+    await expectScreen('completion', variant)
+  })
+
+  it.each(VARIANTS)('server unreachable ($viewport, $theme)', async (variant) => {
+    useSettings.setState({ baseURL: 'http://127.0.0.1:9/v1' })
+    await prepareScreen(variant)
+    render(<App />)
+    await screen.findByRole('alert', {}, { timeout: 15_000 })
+    // One failure, one message: the banner's Try again is the only way to ask again.
+    expect(screen.getAllByRole('button', { name: /retry|try again|regenerate/i })).toHaveLength(1)
+    await expectScreen('unreachable', variant)
+  })
+})

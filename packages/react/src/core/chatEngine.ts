@@ -1,0 +1,405 @@
+import type { ChatAccumulatorState, ChatChoiceState, ChatRequestMessage } from '@kindling/client'
+import { createChatAccumulator, toChatMessage } from '@kindling/client'
+import {
+  type ChatMessageInput,
+  type ChatUIMessage,
+  createMessageId,
+  toRequestMessages,
+  toUIMessage,
+} from './chatMessage.ts'
+import {
+  type ChatState,
+  type ChatStore,
+  chatStateOf,
+  createChatStore,
+  withChangedMessages,
+  withTree,
+} from './chatState.ts'
+import {
+  appendChild,
+  getNode,
+  type MessageTree,
+  type MessageTreeData,
+  pathTo,
+  replaceMessages,
+  selectBranch,
+  switchSibling,
+  treeFromData,
+  treeFromMessages,
+  treeToData,
+} from './messageTree.ts'
+import { type ChatRequestConfig, type RequestOutcome, runChatRequest } from './requestRunner.ts'
+
+// One chat: a vanilla store holding its message tree, and the actions on it. The parts it
+// composes (the tree, the request runner, the frame batcher) each do one job; this file decides
+// what each action does to the tree.
+
+/** Why the chat's tree changed in a way worth saving (never per token or frame). */
+export type ChatSettleReason = 'finished' | 'edited' | 'branch' | 'replaced'
+
+/** How a chat starts. */
+export interface ChatEngineOptions {
+  /** The messages a new chat starts with (one branch), and what `reset()` returns to. */
+  initialMessages?: readonly ChatMessageInput[] | undefined
+  /** A whole tree to start from (a loaded thread); wins over `initialMessages`. */
+  tree?: MessageTree | undefined
+}
+
+/** The actions of one chat. Sending while an answer streams stops it first (stop-then-send). */
+export interface ChatEngine {
+  readonly store: ChatStore
+  /** Adds a user message under the active path's last message and streams the answer. */
+  send(message: string | ChatMessageInput, config?: ChatRequestConfig): Promise<void>
+  /** Stops the answer in progress, keeping its text with `status: 'stopped'`. */
+  stop(): void
+  /**
+   * Asks again for an answer: a new sibling of `messageId` (default: the active path's last
+   * answer), or an answer to a trailing user message. The old answer stays, one branch away.
+   */
+  regenerate(config?: ChatRequestConfig, messageId?: string): Promise<void>
+  /** Adds an edited copy of a message as its sibling (the original stays) and asks again. */
+  edit(messageId: string, content: string, config?: ChatRequestConfig): Promise<void>
+  /** Shows this message's branch (it and its ancestors become active). */
+  selectBranch(messageId: string): void
+  /** Shows the sibling `offset` places away from this message (`-1` previous, `1` next). */
+  switchSibling(messageId: string, offset: number): void
+  /** Replaces the whole conversation with one branch of messages (stopping any answer). */
+  setMessages(
+    messages:
+      | readonly ChatMessageInput[]
+      | ((messages: readonly ChatUIMessage[]) => readonly ChatMessageInput[]),
+  ): void
+  /** Replaces the whole tree (stopping any answer). */
+  setTree(tree: MessageTree): void
+  /** The whole tree as plain data, for export and persistence. */
+  exportTree(): MessageTreeData
+  /** Replaces the whole tree with exported data, after checking its links (throws if they are broken). */
+  importTree(data: MessageTreeData): void
+  /** The active path as plain OpenAI `messages`, ready to send anywhere. */
+  exportActivePath(): ChatRequestMessage[]
+  /** Sets the input box text. */
+  setInput(input: string): void
+  /** Stops and goes back to the initial messages, with an empty input. */
+  reset(): void
+  /**
+   * Calls `listener` after each change worth saving: an answer ended (done, stopped or failed), a
+   * message was edited, a branch was chosen, the messages were replaced. Never per token.
+   */
+  onSettle(listener: (reason: ChatSettleReason, state: ChatState) => void): () => void
+  /**
+   * Says where actions called without a config get theirs (a hook's latest options); the latest
+   * registration wins until it is removed with the returned function.
+   */
+  configure(config: () => ChatRequestConfig): () => void
+  /** Stops (no callback is called for a stopped answer) and ignores every later call. */
+  dispose(): void
+}
+
+interface Run {
+  readonly controller: AbortController
+  /** One node per choice: `n` > 1 alternatives are siblings. */
+  readonly nodeIds: string[]
+  readonly parentId: string
+  readonly startedAt: number
+  readonly model: string
+  /** The choice each node last showed, to skip choices a frame did not touch. */
+  readonly shown: (ChatChoiceState | undefined)[]
+  /** The latest accumulated answer and first-token time, for a stop between frames. */
+  accumulator: ChatAccumulatorState
+  firstTokenAt: number | undefined
+  serverTimeToFirstToken: number | undefined
+}
+
+/** The assistant message of one choice of a run. O(size of the new text) thanks to joined pieces. */
+function answerOf(
+  run: Run,
+  id: string,
+  choice: ChatChoiceState | undefined,
+  accumulator: ChatAccumulatorState,
+  status: ChatUIMessage['status'],
+  firstTokenAt: number | undefined,
+): ChatUIMessage {
+  const message = choice ? toChatMessage(choice) : undefined
+  return {
+    id,
+    role: 'assistant',
+    content: typeof message?.content === 'string' ? message.content : '',
+    reasoning_content: message?.reasoning_content ?? undefined,
+    tool_calls: message?.tool_calls ?? undefined,
+    status,
+    finish_reason: choice?.finish_reason ?? null,
+    usage: accumulator.usage,
+    model: accumulator.model || run.model,
+    timing: {
+      startedAt: run.startedAt,
+      firstTokenAt,
+      finishedAt: status === 'streaming' ? undefined : Date.now(),
+      serverTimeToFirstToken: run.serverTimeToFirstToken,
+    },
+  }
+}
+
+/** Creates one chat: its store and its actions. */
+export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
+  const initialMessages = options.initialMessages ?? []
+  const initialTree = () => treeFromMessages(initialMessages.map(toUIMessage))
+  const store = createChatStore(options.tree ?? initialTree())
+  const settleListeners = new Set<(reason: ChatSettleReason, state: ChatState) => void>()
+  let current: Run | undefined
+  let disposed = false
+  const configs: (() => ChatRequestConfig)[] = []
+
+  /** The config an action runs with: its own, else the latest registered one. */
+  function configOf(own: ChatRequestConfig | undefined): ChatRequestConfig {
+    const config = own ?? configs.at(-1)?.()
+    if (!config) {
+      throw new Error(
+        'This chat has no request config (model, client): pass one, or mount a hook that gives the chat its options.',
+      )
+    }
+    return config
+  }
+
+  const settle = (reason: ChatSettleReason) => {
+    const state = store.getState()
+    for (const listener of settleListeners) listener(reason, state)
+  }
+
+  /** Writes the tree (re-walking the active path) and chat fields in one store update. */
+  function setTree(tree: MessageTree, chat?: Partial<ChatState>, changedFrom?: string) {
+    store.setState({ ...withTree(store.getState(), tree, changedFrom), ...chat })
+  }
+
+  /** Writes what a run produced so far into its nodes, in one store update with `chat` fields. */
+  function writeRun(
+    run: Run,
+    accumulator: ChatAccumulatorState,
+    status: ChatUIMessage['status'],
+    firstTokenAt: number | undefined,
+    chat?: Partial<ChatState>,
+    extra?: Partial<ChatUIMessage>,
+  ): ChatUIMessage[] {
+    let state = store.getState()
+    let tree = state.tree
+    // A choice beyond the first adds a sibling node (once), shown only when chosen.
+    for (let index = run.nodeIds.length; index < accumulator.choices.length; index++) {
+      const id = createMessageId()
+      tree = appendChild(
+        tree,
+        run.parentId,
+        answerOf(run, id, undefined, accumulator, status, undefined),
+        false,
+      )
+      run.nodeIds.push(id)
+    }
+    if (tree !== state.tree) {
+      store.setState(withTree(state, tree))
+      state = store.getState()
+    }
+    const changed: ChatUIMessage[] = []
+    run.nodeIds.forEach((id, index) => {
+      const choice = accumulator.choices[index]
+      if (status === 'streaming' && choice === run.shown[index]) return
+      run.shown[index] = choice
+      if (!getNode(tree, id)) return
+      let message = answerOf(run, id, choice, accumulator, status, firstTokenAt)
+      if (extra) message = { ...message, ...extra }
+      changed.push(message)
+    })
+    tree = replaceMessages(tree, changed)
+    store.setState({ tree, ...withChangedMessages(state, changed), ...chat })
+    return changed
+  }
+
+  function stop() {
+    const run = current
+    if (!run) return
+    current = undefined
+    run.controller.abort()
+    writeRun(run, run.accumulator, 'stopped', run.firstTokenAt, { status: 'ready', error: undefined })
+    settle('finished')
+  }
+
+  /** Streams an answer to the path ending at `parentId`, as a new (active) child of it. */
+  async function answer(parentId: string, config: ChatRequestConfig): Promise<void> {
+    if (disposed) return
+    stop()
+    const run: Run = {
+      controller: new AbortController(),
+      nodeIds: [createMessageId()],
+      parentId,
+      startedAt: Date.now(),
+      model: config.model,
+      shown: [],
+      accumulator: createChatAccumulator(),
+      firstTokenAt: undefined,
+      serverTimeToFirstToken: undefined,
+    }
+    current = run
+    const placeholder: ChatUIMessage = {
+      id: run.nodeIds[0] as string,
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+      model: config.model,
+      timing: { startedAt: run.startedAt },
+    }
+    const history = pathTo(store.getState().tree, parentId).map(
+      (id) => getNode(store.getState().tree, id)?.message as ChatUIMessage,
+    )
+    setTree(appendChild(store.getState().tree, parentId, placeholder), {
+      status: 'submitted',
+      error: undefined,
+    })
+    const live = () => current === run && !disposed
+    const outcome: RequestOutcome = await runChatRequest(
+      config,
+      toRequestMessages(history),
+      {
+        received(accumulator, firstTokenAt) {
+          run.accumulator = accumulator
+          run.firstTokenAt = firstTokenAt
+        },
+        opened: () => live() && store.setState({ status: 'streaming' }),
+        frame: (accumulator, firstTokenAt) =>
+          live() && writeRun(run, accumulator, 'streaming', firstTokenAt, { status: 'streaming' }),
+      },
+      run.controller.signal,
+    )
+    if (outcome.kind === 'aborted' || !live()) return
+    current = undefined
+    run.serverTimeToFirstToken = outcome.serverTimeToFirstToken
+    if (outcome.kind === 'done') {
+      const written = writeRun(run, outcome.accumulator, 'done', outcome.firstTokenAt, { status: 'ready' })
+      settle('finished')
+      const shown = written.find((message) => store.getState().messageIndex.has(message.id)) ?? written[0]
+      if (shown) config.onFinish?.(shown, outcome.response)
+    } else {
+      const { error } = outcome
+      const written = writeRun(
+        run,
+        outcome.accumulator,
+        'error',
+        outcome.firstTokenAt,
+        { status: 'error', error },
+        {
+          error,
+        },
+      )
+      settle('finished')
+      if (written[0]) config.onError?.(error, written[0])
+    }
+  }
+
+  /** The message a new request should follow, for `regenerate(messageId?)`. */
+  function regenerateParent(messageId: string | undefined): string | undefined {
+    const state = store.getState()
+    const id = messageId ?? state.messageIds.at(-1)
+    const node = id === undefined ? undefined : getNode(state.tree, id)
+    if (!node) return undefined
+    return node.message.role === 'assistant' ? (node.parentId ?? undefined) : node.id
+  }
+
+  return {
+    store,
+    send(message, config) {
+      if (disposed) return Promise.resolve()
+      const resolved = configOf(config)
+      stop()
+      const input = typeof message === 'string' ? { role: 'user' as const, content: message } : message
+      const user = toUIMessage(input)
+      const state = store.getState()
+      setTree(appendChild(state.tree, state.messageIds.at(-1) ?? null, user))
+      return answer(user.id, resolved)
+    },
+    stop,
+    regenerate(config, messageId) {
+      if (disposed) return Promise.resolve()
+      const resolved = configOf(config)
+      stop()
+      const parentId = regenerateParent(messageId)
+      return parentId === undefined ? Promise.resolve() : answer(parentId, resolved)
+    },
+    edit(messageId, content, config) {
+      if (disposed) return Promise.resolve()
+      const resolved = configOf(config)
+      stop()
+      const node = getNode(store.getState().tree, messageId)
+      if (!node) return Promise.resolve()
+      const edited: ChatUIMessage = {
+        ...node.message,
+        id: createMessageId(),
+        content,
+        parts: undefined,
+        status: 'done',
+        error: undefined,
+      }
+      setTree(appendChild(store.getState().tree, node.parentId, edited))
+      settle('edited')
+      return answer(edited.id, resolved)
+    },
+    selectBranch(messageId) {
+      if (disposed) return
+      const tree = store.getState().tree
+      const next = selectBranch(tree, messageId)
+      if (next === tree) return
+      setTree(next, undefined, messageId)
+      settle('branch')
+    },
+    switchSibling(messageId, offset) {
+      if (disposed) return
+      const tree = store.getState().tree
+      const next = switchSibling(tree, messageId, offset)
+      if (next === tree) return
+      setTree(next, undefined, getNode(tree, messageId)?.parentId ?? undefined)
+      settle('branch')
+    },
+    setMessages(next) {
+      if (disposed) return
+      stop()
+      const messages = typeof next === 'function' ? next(store.getState().messages) : next
+      setTree(treeFromMessages(messages.map(toUIMessage)), { status: 'ready', error: undefined })
+      settle('replaced')
+    },
+    setTree(tree) {
+      if (disposed) return
+      stop()
+      setTree(tree, { status: 'ready', error: undefined })
+      settle('replaced')
+    },
+    exportTree: () => treeToData(store.getState().tree),
+    importTree(data) {
+      if (disposed) return
+      const tree = treeFromData(data)
+      stop()
+      setTree(tree, { status: 'ready', error: undefined })
+      settle('replaced')
+    },
+    exportActivePath: () => toRequestMessages(store.getState().messages),
+    setInput(input) {
+      if (!disposed) store.setState({ input })
+    },
+    reset() {
+      if (disposed) return
+      stop()
+      store.setState(chatStateOf(initialTree()))
+      settle('replaced')
+    },
+    configure(config) {
+      configs.push(config)
+      return () => {
+        const index = configs.lastIndexOf(config)
+        if (index >= 0) configs.splice(index, 1)
+      }
+    },
+    onSettle(listener) {
+      settleListeners.add(listener)
+      return () => settleListeners.delete(listener)
+    },
+    dispose() {
+      if (current) stop()
+      disposed = true
+      settleListeners.clear()
+    },
+  }
+}

@@ -1,0 +1,109 @@
+// The public API of @kindling/react/core: the framework-free chat engine. Nothing here imports React.
+
+export { bindChatActions, type ChatActions } from './chatActions.ts'
+export {
+  type ChatEngine,
+  type ChatEngineOptions,
+  type ChatSettleReason,
+  createChatEngine,
+} from './chatEngine.ts'
+export {
+  type ChatMessageInput,
+  type ChatUIMessage,
+  createMessageId,
+  type MessageTiming,
+  toRequestMessage,
+  toRequestMessages,
+  toUIMessage,
+} from './chatMessage.ts'
+export {
+  type ChatRegistry,
+  type CompletionRegistry,
+  createChatRegistry,
+  createCompletionRegistry,
+} from './chatRegistry.ts'
+export {
+  type ChatState,
+  type ChatStore,
+  selectMessage,
+  selectSiblings,
+} from './chatState.ts'
+export {
+  type CompletionEngine,
+  type CompletionRequestConfig,
+  createCompletionEngine,
+} from './completionEngine.ts'
+export type {
+  CompletionChoiceView,
+  CompletionOutcome,
+  CompletionState,
+  CompletionStore,
+} from './completionStore.ts'
+export {
+  animationFrameScheduler,
+  type BatchInterval,
+  createFrameBatcher,
+  type FrameBatcher,
+  type FrameBatcherOptions,
+  type FrameScheduler,
+  timeoutScheduler,
+} from './frameBatcher.ts'
+export {
+  createLifetimeRegistry,
+  type LifetimeRegistry,
+  type RetainOptions,
+  type Stoppable,
+} from './lifetimeRegistry.ts'
+export { type MessageStats, messageStats } from './messageStats.ts'
+export {
+  activePathIds,
+  addSibling,
+  appendChild,
+  emptyTree,
+  getNode,
+  type MessageNode,
+  type MessageTree,
+  type MessageTreeData,
+  mergeTrees,
+  type SiblingPosition,
+  selectBranch,
+  siblingPosition,
+  switchSibling,
+  treeFromData,
+  treeFromMessages,
+  treeToData,
+} from './messageTree.ts'
+export type { PersistenceAdapter, PersistenceAdapterOptions } from './persistence/adapter.ts'
+export {
+  createIndexedDbAdapter,
+  type IndexedDbAdapterOptions,
+  readQuarantine,
+} from './persistence/indexedDbAdapter.ts'
+export {
+  createMemoryAdapter,
+  type MemoryAdapter,
+  type QuarantinedRecord,
+} from './persistence/memoryAdapter.ts'
+export {
+  type PersistenceIssueKind,
+  PersistenceRecordError,
+  THREAD_RECORD_VERSION,
+  type ThreadMeta,
+  type ThreadRecord,
+} from './persistence/threadRecord.ts'
+export {
+  type ChatRequestConfig,
+  type RequestOutcome,
+  type RequestSink,
+  runChatRequest,
+} from './requestRunner.ts'
+export { type ChatMessageStatus, type ChatStatus, isBusy } from './status.ts'
+export {
+  createThreadId,
+  createThreadStore,
+  defaultTitle,
+  type ThreadListState,
+  type ThreadStore,
+  type ThreadStoreOptions,
+  type TitleGenerator,
+} from './threadStore.ts'

@@ -1,0 +1,171 @@
+import type { PersistenceAdapter, PersistenceAdapterOptions } from './adapter.ts'
+import { warnIssue } from './adapter.ts'
+import { mergeRecords } from './mergeRecords.ts'
+import {
+  PersistenceRecordError,
+  readMeta,
+  readRecord,
+  type ThreadMeta,
+  type ThreadRecord,
+  toStored,
+} from './threadRecord.ts'
+
+// The browser default: threads in IndexedDB (raw API, no dependency). Metadata and trees sit in
+// two stores so the list reads no messages. A save is load-merge-write in one transaction, so two
+// tabs saving the same thread cannot overwrite each other; a BroadcastChannel tells the other tabs.
+
+/** Options of {@link createIndexedDbAdapter}. */
+export interface IndexedDbAdapterOptions extends PersistenceAdapterOptions {
+  /** The database name. Default `'kindling-threads'`. */
+  name?: string | undefined
+}
+
+const META = 'meta'
+const TREES = 'trees'
+const QUARANTINE = 'quarantine'
+const DB_VERSION = 1
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result)
+    req.onerror = () => reject(req.error)
+  })
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve()
+    tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'))
+  })
+}
+
+function open(name: string): Promise<IDBDatabase> {
+  const req = indexedDB.open(name, DB_VERSION)
+  req.onupgradeneeded = () => {
+    const db = req.result
+    if (!db.objectStoreNames.contains(META)) db.createObjectStore(META, { keyPath: 'id' })
+    if (!db.objectStoreNames.contains(TREES)) db.createObjectStore(TREES, { keyPath: 'id' })
+    if (!db.objectStoreNames.contains(QUARANTINE)) db.createObjectStore(QUARANTINE, { autoIncrement: true })
+  }
+  return request(req)
+}
+
+/**
+ * Creates the IndexedDB adapter. Records that cannot be read are moved to a `quarantine` store
+ * (with the reason) and reported through `onIssue`; nothing is dropped and nothing throws.
+ */
+export function createIndexedDbAdapter(options: IndexedDbAdapterOptions = {}): PersistenceAdapter {
+  const name = options.name ?? 'kindling-threads'
+  const onIssue = options.onIssue ?? warnIssue
+  let db: Promise<IDBDatabase> | undefined
+  const database = () => {
+    db ??= open(name)
+    return db
+  }
+  const channel =
+    typeof BroadcastChannel === 'function' ? new BroadcastChannel(`kindling:${name}`) : undefined
+  const announce = (id: string) => channel?.postMessage({ id })
+
+  /** Within `tx`: moves a thread's unreadable records to the quarantine store. */
+  function setAside(tx: IDBTransaction, id: string, meta: unknown, tree: unknown, error: unknown) {
+    const issue =
+      error instanceof PersistenceRecordError
+        ? error
+        : new PersistenceRecordError('corrupt', id, meta, `Thread ${id} could not be read.`)
+    tx.objectStore(QUARANTINE).add({
+      threadId: id,
+      meta,
+      tree,
+      kind: issue.kind,
+      reason: issue.message,
+      at: Date.now(),
+    })
+    tx.objectStore(META).delete(id)
+    tx.objectStore(TREES).delete(id)
+    return issue
+  }
+
+  /** Reads a record inside `tx`, setting it aside when unreadable. */
+  async function loadIn(tx: IDBTransaction, id: string, issues: PersistenceRecordError[]) {
+    const meta = await request(tx.objectStore(META).get(id))
+    if (meta === undefined) return undefined
+    const tree = await request(tx.objectStore(TREES).get(id))
+    try {
+      return readRecord(meta, tree)
+    } catch (error) {
+      issues.push(setAside(tx, id, meta, tree, error))
+      return undefined
+    }
+  }
+
+  return {
+    async list() {
+      const tx = (await database()).transaction([META, TREES, QUARANTINE], 'readwrite')
+      const finished = done(tx)
+      const rows = await request(tx.objectStore(META).getAll())
+      const out: ThreadMeta[] = []
+      const issues: PersistenceRecordError[] = []
+      for (const row of rows) {
+        try {
+          out.push(readMeta(row))
+        } catch (error) {
+          const id = (row as { id?: unknown } | undefined)?.id
+          if (typeof id !== 'string') continue
+          const tree = await request(tx.objectStore(TREES).get(id))
+          issues.push(setAside(tx, id, row, tree, error))
+        }
+      }
+      await finished
+      for (const issue of issues) onIssue(issue)
+      return out
+    },
+    async load(id) {
+      const tx = (await database()).transaction([META, TREES, QUARANTINE], 'readwrite')
+      const finished = done(tx)
+      const issues: PersistenceRecordError[] = []
+      const record = await loadIn(tx, id, issues)
+      await finished
+      for (const issue of issues) onIssue(issue)
+      return record
+    },
+    async save(record: ThreadRecord) {
+      const tx = (await database()).transaction([META, TREES, QUARANTINE], 'readwrite')
+      const finished = done(tx)
+      const issues: PersistenceRecordError[] = []
+      const merged = mergeRecords(record, await loadIn(tx, record.id, issues))
+      const stored = toStored(merged)
+      tx.objectStore(META).put(stored.meta)
+      tx.objectStore(TREES).put(stored.tree)
+      await finished
+      for (const issue of issues) onIssue(issue)
+      announce(record.id)
+      return merged
+    },
+    async delete(id) {
+      const tx = (await database()).transaction([META, TREES], 'readwrite')
+      const finished = done(tx)
+      tx.objectStore(META).delete(id)
+      tx.objectStore(TREES).delete(id)
+      await finished
+      announce(id)
+    },
+    subscribe(listener) {
+      if (!channel) return () => {}
+      const onMessage = (event: MessageEvent<{ id?: unknown }>) => {
+        if (typeof event.data?.id === 'string') listener(event.data.id)
+      }
+      channel.addEventListener('message', onMessage)
+      return () => channel.removeEventListener('message', onMessage)
+    },
+  }
+}
+
+/** The records a database set aside (for a "recover" screen, or a test). */
+export async function readQuarantine(name = 'kindling-threads'): Promise<unknown[]> {
+  const db = await open(name)
+  try {
+    return await request(db.transaction(QUARANTINE, 'readonly').objectStore(QUARANTINE).getAll())
+  } finally {
+    db.close()
+  }
+}

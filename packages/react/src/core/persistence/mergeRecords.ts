@@ -1,0 +1,17 @@
+import { mergeTrees } from '../messageTree.ts'
+import type { ThreadRecord } from './threadRecord.ts'
+
+/**
+ * The record to write when `stored` is already there: the incoming one, with every message of
+ * `stored` it lacks added (two tabs answering in one thread keep both answers).
+ */
+export function mergeRecords(incoming: ThreadRecord, stored: ThreadRecord | undefined): ThreadRecord {
+  if (!stored) return incoming
+  const tree = mergeTrees(incoming.tree, stored.tree)
+  return {
+    ...incoming,
+    tree,
+    createdAt: Math.min(incoming.createdAt, stored.createdAt),
+    updatedAt: Math.max(incoming.updatedAt, stored.updatedAt),
+  }
+}

@@ -1,0 +1,191 @@
+import { KindlingError } from '@kindling/client'
+import { z } from 'zod'
+import type { ChatUIMessage } from '../chatMessage.ts'
+import { type MessageNode, type MessageTree, treeFromData } from '../messageTree.ts'
+
+// What persistence writes: a thread's metadata and its whole message tree, versioned and checked
+// with zod on load, so a corrupt or future record is reported, never half-read.
+
+/** The record format this code writes and reads. A record of another version is set aside, not read. */
+export const THREAD_RECORD_VERSION = 1
+
+/** A thread as the list shows it. */
+export interface ThreadMeta {
+  readonly id: string
+  readonly title: string
+  /** `Date.now()` milliseconds. */
+  readonly createdAt: number
+  /** Last change of its messages or title: the list is ordered by it, newest first. */
+  readonly updatedAt: number
+  readonly archived: boolean
+}
+
+/** A whole thread: metadata and tree. */
+export interface ThreadRecord extends ThreadMeta {
+  readonly version: typeof THREAD_RECORD_VERSION
+  readonly tree: MessageTree
+}
+
+const messageSchema = z.looseObject({
+  id: z.string().min(1),
+  role: z.string().min(1),
+  content: z.string(),
+  status: z.enum(['streaming', 'done', 'stopped', 'error']),
+  error: z.object({ name: z.string(), message: z.string() }).optional(),
+})
+
+const nodeSchema = z.object({
+  id: z.string().min(1),
+  parentId: z.string().nullable(),
+  childIds: z.array(z.string()),
+  activeChildId: z.string().optional(),
+  message: messageSchema,
+})
+
+const metaShape = {
+  id: z.string().min(1),
+  title: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  archived: z.boolean(),
+}
+
+/** The stored metadata of a thread (what the list reads). */
+export const storedMetaSchema = z.object({ version: z.literal(THREAD_RECORD_VERSION), ...metaShape })
+
+/** The stored tree of a thread. */
+export const storedTreeSchema = z.object({
+  version: z.literal(THREAD_RECORD_VERSION),
+  id: z.string().min(1),
+  nodes: z.array(nodeSchema),
+  rootIds: z.array(z.string()),
+  activeRootId: z.string().optional(),
+})
+
+/** The metadata as stored. */
+export type StoredMeta = z.infer<typeof storedMetaSchema>
+/** The tree as stored (plain JSON: errors as `{ name, message }`). */
+export type StoredTree = z.infer<typeof storedTreeSchema>
+
+/** Why a stored record could not be read. */
+export type PersistenceIssueKind = 'corrupt' | 'unknown-version'
+
+/** A record that could not be read: reported, and kept aside (never dropped, never thrown). */
+export class PersistenceRecordError extends Error {
+  override readonly name = 'PersistenceRecordError'
+  constructor(
+    readonly kind: PersistenceIssueKind,
+    /** The thread the record belonged to, when it could be told. */
+    readonly threadId: string | undefined,
+    /** The record as it was stored. */
+    readonly raw: unknown,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** The plain JSON of a message: a `KindlingError` becomes `{ name, message }`. */
+function storedMessage(message: ChatUIMessage): Record<string, unknown> {
+  if (!message.error) return { ...message }
+  return { ...message, error: { name: message.error.name, message: message.error.message } }
+}
+
+/** A message as the engine holds it again. */
+function loadedMessage(stored: z.infer<typeof messageSchema>): ChatUIMessage {
+  const { error, ...rest } = stored
+  // A message saved mid-stream (another tab was closed while it streamed) is shown as stopped.
+  const status = rest.status === 'streaming' ? 'stopped' : rest.status
+  const message = { ...rest, status } as ChatUIMessage
+  if (!error) return message
+  const restored = new KindlingError(error.message)
+  return { ...message, error: restored }
+}
+
+/** The stored forms of a record. */
+export function toStored(record: ThreadRecord): { meta: StoredMeta; tree: StoredTree } {
+  const { tree, version, ...meta } = record
+  return {
+    meta: { version, ...meta },
+    tree: {
+      version,
+      id: record.id,
+      nodes: tree.nodes.map((node) => ({
+        id: node.id,
+        parentId: node.parentId,
+        childIds: [...node.childIds],
+        ...(node.activeChildId === undefined ? {} : { activeChildId: node.activeChildId }),
+        message: storedMessage(node.message) as z.infer<typeof messageSchema>,
+      })),
+      rootIds: [...tree.rootIds],
+      ...(tree.activeRootId === undefined ? {} : { activeRootId: tree.activeRootId }),
+    },
+  }
+}
+
+function versionOf(raw: unknown): unknown {
+  return typeof raw === 'object' && raw !== null ? (raw as { version?: unknown }).version : undefined
+}
+
+function idOf(raw: unknown): string | undefined {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined
+  return typeof id === 'string' ? id : undefined
+}
+
+function check<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
+  const version = versionOf(raw)
+  if (version !== undefined && version !== THREAD_RECORD_VERSION) {
+    throw new PersistenceRecordError(
+      'unknown-version',
+      idOf(raw),
+      raw,
+      `The ${what} of thread ${idOf(raw) ?? '?'} has version ${String(version)}; this app reads version ${THREAD_RECORD_VERSION}. It was kept aside.`,
+    )
+  }
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) {
+    throw new PersistenceRecordError(
+      'corrupt',
+      idOf(raw),
+      raw,
+      `The ${what} of thread ${idOf(raw) ?? '?'} is not a valid record (${z.prettifyError(parsed.error)}). It was kept aside.`,
+    )
+  }
+  return parsed.data
+}
+
+/** Checks stored metadata; throws a {@link PersistenceRecordError} when it cannot be read. */
+export function readMeta(raw: unknown): ThreadMeta {
+  const { version: _version, ...meta } = check(storedMetaSchema, raw, 'metadata')
+  return meta
+}
+
+/** Checks a stored record (metadata and tree); throws a {@link PersistenceRecordError} when it cannot be read. */
+export function readRecord(rawMeta: unknown, rawTree: unknown): ThreadRecord {
+  const meta = readMeta(rawMeta)
+  const stored = check(storedTreeSchema, rawTree, 'messages')
+  let tree: MessageTree
+  try {
+    tree = treeFromData({
+      nodes: stored.nodes.map(
+        (node): MessageNode => ({
+          id: node.id,
+          parentId: node.parentId,
+          childIds: node.childIds,
+          activeChildId: node.activeChildId,
+          message: loadedMessage(node.message),
+        }),
+      ),
+      rootIds: stored.rootIds,
+      activeRootId: stored.activeRootId,
+    })
+  } catch (error) {
+    throw new PersistenceRecordError(
+      'corrupt',
+      meta.id,
+      rawTree,
+      `The messages of thread ${meta.id} do not form a tree (${(error as Error).message}). They were kept aside.`,
+    )
+  }
+  return { version: THREAD_RECORD_VERSION, ...meta, tree }
+}

@@ -1,0 +1,6 @@
+export {
+  BranchPicker,
+  type BranchPickerProps,
+  ChatBranchPicker,
+  type ChatBranchPickerProps,
+} from './BranchPicker.tsx'

@@ -1,0 +1,123 @@
+import { createClient } from '@kindling/client'
+import { KindlingProvider, useThreads } from '@kindling/react'
+import { createIndexedDbAdapter, createThreadStore, type ThreadStore } from '@kindling/react/core'
+import { cleanup, render, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { page, userEvent } from 'vitest/browser'
+import '../styles.css'
+import { Chat } from '../Chat/Chat.tsx'
+import { ThreadSidebar } from './ThreadList.tsx'
+
+// Real IndexedDB and the embedded server (/v1) in Chromium. A "reload" unmounts the app and mounts
+// a new one with a new thread store over the same database.
+
+const client = createClient({ baseURL: '/v1', apiKey: null, logLevel: 'off', maxRetries: 0 })
+let databases = 0
+const freshName = () => `kindling-ui-threads-${Date.now()}-${++databases}`
+
+function ActiveChat() {
+  const { activeId } = useThreads()
+  return activeId ? (
+    <Chat threadId={activeId} model="kindling-echo" showModelPicker={false} />
+  ) : (
+    <p>No chat</p>
+  )
+}
+
+function App({ threads }: { threads: ThreadStore }) {
+  return (
+    <KindlingProvider client={client} threads={threads}>
+      <div style={{ height: 560, display: 'flex' }}>
+        <ThreadSidebar />
+        <div style={{ flex: 1, display: 'flex', flexDirection: 'column' }}>
+          <ActiveChat />
+        </div>
+      </div>
+    </KindlingProvider>
+  )
+}
+
+const open = (name: string) => createThreadStore({ adapter: createIndexedDbAdapter({ name }) })
+
+afterEach(async () => {
+  cleanup()
+  await page.viewport(1024, 768)
+})
+
+async function say(view: ReturnType<typeof render>, text: string) {
+  await userEvent.click(view.getByRole('textbox', { name: 'Message' }))
+  await userEvent.keyboard(`${text}{Enter}`)
+  await waitFor(() =>
+    expect(view.container.querySelector('article[data-role="assistant"]:last-of-type')).toHaveAttribute(
+      'data-status',
+      'done',
+    ),
+  )
+}
+
+describe('ThreadList', () => {
+  it('creates, lists newest first, switches, searches, renames and deletes; survives a reload', async () => {
+    await page.viewport(1024, 768)
+    const name = freshName()
+    const view = render(<App threads={open(name)} />)
+    const list = () => within(view.getByRole('navigation', { name: 'Conversations' }))
+    await userEvent.click(list().getByRole('button', { name: 'New chat' }))
+    await say(view, 'About cats')
+    await waitFor(() =>
+      expect(list().getByRole('button', { name: 'About cats' })).toHaveAttribute('aria-current', 'page'),
+    )
+    await userEvent.click(list().getByRole('button', { name: 'New chat' }))
+    await say(view, 'About dogs')
+    await waitFor(() =>
+      expect(
+        list()
+          .getAllByRole('listitem')
+          .map((item) => item.textContent?.split('Rename')[0]),
+      ).toEqual(['About dogs', 'About cats']),
+    )
+
+    await userEvent.click(list().getByRole('button', { name: 'About cats' }))
+    await waitFor(() =>
+      expect(view.container.querySelector('article[data-role="user"]')).toHaveTextContent('About cats'),
+    )
+
+    await userEvent.type(list().getByRole('searchbox'), 'dog')
+    expect(list().queryByRole('button', { name: 'About cats' })).toBeNull()
+    await userEvent.clear(list().getByRole('searchbox'))
+
+    await userEvent.click(list().getByRole('button', { name: 'Rename About dogs' }))
+    const title = list().getByRole('textbox', { name: 'Conversation title' })
+    await userEvent.clear(title)
+    await userEvent.type(title, 'Dogs, renamed{Enter}')
+    await waitFor(() => expect(list().getByRole('button', { name: 'Dogs, renamed' })).toBeInTheDocument())
+
+    view.unmount()
+    const again = render(<App threads={open(name)} />)
+    const listAgain = () => within(again.getByRole('navigation', { name: 'Conversations' }))
+    await waitFor(() =>
+      expect(listAgain().getByRole('button', { name: 'Dogs, renamed' })).toBeInTheDocument(),
+    )
+    await userEvent.click(listAgain().getByRole('button', { name: 'Dogs, renamed' }))
+    await waitFor(() =>
+      expect(again.container.querySelectorAll('article[data-role="assistant"]')).toHaveLength(1),
+    )
+    expect(again.container.querySelector('article[data-role="assistant"]')).toHaveTextContent('About dogs')
+
+    await userEvent.click(listAgain().getByRole('button', { name: 'Delete About cats' }))
+    await waitFor(() => expect(listAgain().queryByRole('button', { name: 'About cats' })).toBeNull())
+    expect((await createIndexedDbAdapter({ name }).list()).map((t) => t.title)).toEqual(['Dogs, renamed'])
+  })
+
+  it('on a narrow screen the list is a sheet behind a button', async () => {
+    await page.viewport(390, 800)
+    const view = render(<App threads={open(freshName())} />)
+    const toggle = view.getByRole('button', { name: 'Conversations' })
+    expect(toggle).toBeVisible()
+    expect(view.getByRole('button', { name: 'New chat', hidden: true })).not.toBeVisible()
+    await userEvent.click(toggle)
+    expect(view.getByRole('button', { name: 'New chat' })).toBeVisible()
+    await userEvent.click(view.getByRole('button', { name: 'New chat' }))
+    expect(view.getByRole('button', { name: 'New chat', hidden: true })).not.toBeVisible()
+    expect(view.getByRole('textbox', { name: 'Message' })).toBeVisible()
+  })
+})
