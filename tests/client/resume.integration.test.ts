@@ -6,7 +6,7 @@ import type { ChatCompletionResponse } from '../../packages/client/src/schemas.t
 import { user, withPeer } from '../support/peer.ts'
 
 // Ten streams at a time from one client: over the default per-client cap of 8.
-const peer = withPeer({ maxUpstreamStreamsPerClient: 0 })
+const peer = withPeer({ maxUpstreamStreamsPerClient: 0, resumable: true })
 const STREAMS = Number(process.env.KINDLING_RESUME_STREAMS ?? 100)
 
 /** Real fetch, whose chat-completion answers drop after `cutAt()` bytes, as a broken network would. */
@@ -53,6 +53,7 @@ describe('resuming streams', () => {
     async () => {
       let drops = 0
       const client = peer.client({
+        resumable: true,
         fetch: droppingFetch(
           () => 1 + Math.floor(Math.random() * 1500),
           () => drops++,
@@ -80,8 +81,8 @@ describe('resuming streams', () => {
   )
 
   it('gives up after maxResumes with the usual typed error, the partial answer kept', async () => {
-    const server = await startServer({ port: 0, host: '127.0.0.1' })
-    const client = peer.client({ baseURL: `${server.url}/v1` })
+    const server = await startServer({ port: 0, host: '127.0.0.1', resumable: true })
+    const client = peer.client({ baseURL: `${server.url}/v1`, resumable: true })
     const stream = await client.chatCompletion.create('kindling-echo', [user(words(7))], {
       stream: true,
       headers: { 'x-kindling-delay': '30' },
@@ -144,5 +145,48 @@ describe('resuming streams', () => {
     parser.feed(await response.text())
     expect(ids.length).toBeGreaterThan(3)
     expect(ids).toEqual(ids.map((_, index) => `${id}:${index + 1}`))
+  })
+
+  it('sends x-kindling-resumable only when the client opted in (no CORS preflight otherwise)', async () => {
+    const sent: (string | null)[] = []
+    const recording: typeof fetch = (input, init) => {
+      sent.push(new Headers(init?.headers).get('x-kindling-resumable'))
+      return fetch(input, init)
+    }
+    for (const resumable of [false, true]) {
+      const stream = await peer
+        .client({ fetch: recording, resumable })
+        .chatCompletion.create('kindling-echo', [user('a b')], { stream: true })
+      await stream.finalResponse()
+    }
+    expect(sent).toEqual([null, '1'])
+  })
+})
+
+describe('a server without resumable streams', () => {
+  const plain = withPeer({})
+
+  it('sends no stream id, and a drop fails with the partial answer instead of resuming', async () => {
+    let drops = 0
+    const client = plain.client({
+      resumable: true,
+      fetch: droppingFetch(
+        () => 200,
+        () => drops++,
+      ),
+    })
+    const stream = await client.chatCompletion.create('kindling-echo', [user(words(30))], { stream: true })
+    let streamed = ''
+    const error = await (async () => {
+      try {
+        for await (const chunk of stream) streamed += chunk.choices[0]?.delta.content ?? ''
+      } catch (caught) {
+        return caught
+      }
+    })()
+    expect(drops).toBe(1)
+    expect(error).toBeInstanceOf(APIConnectionError)
+    expect(words(30).startsWith(streamed)).toBe(true)
+    expect(plain.requests.filter((line) => line.includes('/kindling/streams'))).toEqual([])
   })
 })

@@ -36,8 +36,9 @@ export async function generate<TChunk, TState, TResponse extends PartialResponse
   options: Record<string, unknown> | undefined,
 ): Promise<TResponse | KindlingStream<TChunk, TResponse>> {
   const split = buildRequestBody(model, endpoint.inputKey, input, options, endpoint.method)
-  // A streamed answer asks the server to keep generating while this client reconnects.
-  if (split.stream && split.options.maxResumes !== 0)
+  // A streamed answer asks the server to keep generating while this client reconnects, only when
+  // the client opted in: the header is not CORS-safelisted, so it costs a browser a preflight.
+  if (split.stream && config.resumable && split.options.maxResumes !== 0)
     split.options = { ...split.options, headers: { [RESUMABLE_HEADER]: '1', ...split.options.headers } }
   const handle = await sendRequest(config, {
     method: 'POST',

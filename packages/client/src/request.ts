@@ -25,8 +25,8 @@ export interface RequestOptions {
   maxRetries?: number
   /**
    * Times a stream whose connection drops mid-answer is resumed (servers that number their streams,
-   * like `@kindling/server`), before the drop's error is thrown with the partial answer. Default 3;
-   * `0` neither resumes nor asks the server to keep generating.
+   * like `@kindling/server` with `resumable` on), before the drop's error is thrown with the partial
+   * answer. Default 3; `0` neither resumes nor asks the server to keep generating.
    */
   maxResumes?: number
 }
@@ -38,6 +38,8 @@ export interface ClientConfig {
   readonly fetch: typeof fetch
   readonly headers: Readonly<Record<string, string>>
   readonly maxRetries: number
+  /** Whether streamed requests ask the server to keep generating across a reconnect. */
+  readonly resumable: boolean
   readonly logger: Logger
 }
 

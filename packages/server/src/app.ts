@@ -18,6 +18,7 @@ import {
   DEFAULT_STREAM_GRACE_MS,
   DEFAULT_WORK_LIMITS,
   faultScopeOf,
+  resumableOptionsOf,
   type ServerOptions,
   type WorkLimits,
 } from './options.ts'
@@ -160,10 +161,16 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
     }
   }
   const faultScope = faultScopeOf(options.faults ?? DEFAULT_FAULTS)
-  const store = options.streamStore ?? createMemoryStreamStore(options.streamStoreLimits)
-  const graceMs = options.streamGraceMs ?? DEFAULT_STREAM_GRACE_MS
-  /** Registers a new resumable stream, or the 503 when the store cannot take it. */
-  const openStream = async (c: AppContext): Promise<ResumeContext | Response> => {
+  // Off by default: then no store exists and answers stream straight to their reader.
+  const resumable = resumableOptionsOf(options.resumable)
+  const store = resumable ? (resumable.store ?? createMemoryStreamStore(resumable.limits)) : undefined
+  const graceMs = resumable?.graceMs ?? DEFAULT_STREAM_GRACE_MS
+  /**
+   * Registers a new resumable stream, or the 503 when the store cannot take it; `undefined` when
+   * streams are not resumable.
+   */
+  const openStream = async (c: AppContext): Promise<ResumeContext | Response | undefined> => {
+    if (!store) return undefined
     const streamId = newStreamId()
     const { owner, token } = streamOwner(c.req.header('authorization'))
     try {
@@ -282,7 +289,7 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
       }
       const stream = tracker.start({ path: c.req.path, model: builtin.id, source: 'builtin' })
       return sseResponse(chunks, {
-        resume,
+        ...(resume ? { resume } : {}),
         faults,
         delayMs: delay.ms,
         outgoing: c.env?.outgoing,
@@ -330,7 +337,7 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
       limitBody,
       generationRoute(CompletionRequestSchema, '/completions', generateCompletion),
     )
-    registerResumeRoutes(app, base, store, log)
+    if (store) registerResumeRoutes(app, base, store, log)
   }
 
   app.get('/kindling/streams', (c) => c.json(tracker.stats()))

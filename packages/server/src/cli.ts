@@ -7,6 +7,7 @@ import {
   parseAllowedHosts,
   parseCors,
   parseFaultScope,
+  resumableOptionsOf,
   serverOptionsFromEnv,
 } from './options.ts'
 import { startServer } from './startServer.ts'
@@ -35,7 +36,10 @@ Options:
   --faults <scope>      which requests may ask for faults (x-kindling-fault, +fault suffix):
                         builtin (default: the built-in models), all (proxied ones too), none
                         (env KINDLING_FAULTS)
-  --redis-url <url>     keep resumable streams in Redis, shared by every instance using it
+  --resumable           resumable streams: ids, a stream store, resume and cancel routes
+                        (env KINDLING_RESUMABLE=1; default off)
+  --redis-url <url>     keep resumable streams in Redis, shared by every instance using it;
+                        implies --resumable
                         (env KINDLING_REDIS_URL; default: in this process's memory)
   --stream-ttl <ms>     how long a finished stream can still be resumed
                         (env KINDLING_STREAM_TTL_MS, default 300000)
@@ -82,6 +86,7 @@ async function main() {
       'max-body-bytes': { type: 'string' },
       'max-upstream-streams': { type: 'string' },
       faults: { type: 'string' },
+      resumable: { type: 'boolean' },
       'redis-url': { type: 'string' },
       'stream-ttl': { type: 'string' },
       quiet: { type: 'boolean' },
@@ -104,6 +109,16 @@ async function main() {
       : parseFaultScope(values.faults, '--faults')
   const ttlMs = numberOption('stream-ttl', values['stream-ttl'])
   const redisUrl = values['redis-url'] ?? fromEnv.redisUrl
+  // Off unless asked for (--resumable, KINDLING_RESUMABLE=1) or implied by a Redis URL; the TTL
+  // applies only when on.
+  const fromEnvResumable = resumableOptionsOf(fromEnv.resumable)
+  const resumable =
+    values.resumable || redisUrl || fromEnvResumable
+      ? {
+          ...fromEnvResumable,
+          ...(ttlMs === undefined ? {} : { limits: { ...fromEnvResumable?.limits, ttlMs } }),
+        }
+      : undefined
   const server = await startServer({
     ...fromEnv,
     port: numberOption('port', values.port ?? env.KINDLING_PORT) ?? 8787,
@@ -118,7 +133,7 @@ async function main() {
     ...(maxUpstream === undefined ? {} : { maxUpstreamStreamsPerClient: maxUpstream }),
     faults,
     ...(redisUrl ? { redisUrl } : {}),
-    ...(ttlMs === undefined ? {} : { streamStoreLimits: { ...fromEnv.streamStoreLimits, ttlMs } }),
+    ...(resumable ? { resumable } : {}),
     ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
   })
   const builtins = !values['no-builtins'] && fromEnv.builtins !== false
@@ -129,7 +144,7 @@ async function main() {
   console.log(`  faults:   ${faults === 'builtin' ? 'built-in models only' : faults}`)
   // Where streams are kept, never the Redis password.
   console.log(
-    `  streams:  ${redisUrl ? `Redis at ${displayUpstreamUrl(redisUrl)}` : 'in memory (one instance)'}`,
+    `  resume:   ${redisUrl ? `on, streams in Redis at ${displayUpstreamUrl(redisUrl)}` : resumable ? 'on, streams in memory (one instance)' : 'off (--resumable)'}`,
   )
   // The key itself is never printed, nor credentials in the URL: only whether the proxy is on and where.
   console.log(

@@ -58,19 +58,35 @@ export interface ServerOptions {
    */
   faults?: FaultScope
   /**
-   * Where streamed answers are kept for resuming (`GET /v1/kindling/streams/:id`) and stopping
-   * (`POST /v1/kindling/streams/:id/cancel`). Default: in this process's memory
+   * Resumable streams (off by default): `true`, or their settings. On, every streamed answer gets an
+   * id (`x-kindling-stream-id`) and numbered SSE events, is kept in a stream store, and can be read
+   * again (`GET /v1/kindling/streams/:id`) or stopped (`POST /v1/kindling/streams/:id/cancel`). Off,
+   * answers stream straight to their reader with no store, no ids and no resume routes.
+   */
+  resumable?: boolean | ResumableOptions
+}
+
+/** The settings of resumable streams ({@link ServerOptions.resumable}). */
+export interface ResumableOptions {
+  /**
+   * Where streamed answers are kept. Default: in this process's memory
    * ({@link createMemoryStreamStore}); several instances share a {@link createRedisStreamStore}.
    */
-  streamStore?: StreamStore
+  store?: StreamStore
   /** Limits of the default in-memory store; see {@link StreamStoreLimits}. */
-  streamStoreLimits?: Partial<StreamStoreLimits>
+  limits?: Partial<StreamStoreLimits>
   /**
    * How long an answer keeps being generated after its reader left, when the request said it will
-   * resume (`x-kindling-resumable: 1`, as `@kindling/client` does). Without that header a reader that
-   * leaves stops the answer at once. Default 60 000 ms.
+   * resume (`x-kindling-resumable: 1`, as `@kindling/client` sends when asked to). Without that
+   * header a reader that leaves stops the answer at once. Default 60 000 ms.
    */
-  streamGraceMs?: number
+  graceMs?: number
+}
+
+/** The resumable-stream settings `options.resumable` asks for, or `undefined` when they are off. */
+export function resumableOptionsOf(resumable: ServerOptions['resumable']): ResumableOptions | undefined {
+  if (!resumable) return undefined
+  return resumable === true ? {} : resumable
 }
 
 /**
@@ -182,7 +198,6 @@ const NUMBER_ENV = {
   KINDLING_REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
   KINDLING_KEEP_ALIVE_TIMEOUT_MS: 'keepAliveTimeoutMs',
   KINDLING_IDLE_TIMEOUT_MS: 'idleTimeoutMs',
-  KINDLING_STREAM_GRACE_MS: 'streamGraceMs',
 } as const
 const STORE_ENV = {
   KINDLING_STREAM_TTL_MS: 'ttlMs',
@@ -212,7 +227,7 @@ function numberFromEnv(name: string, raw: string): number {
  * `KINDLING_MAX_TOOL_ARGUMENT_BYTES`, `KINDLING_MAX_DELAY_MS`, `KINDLING_MAX_TOTAL_DELAY_MS`),
  * `KINDLING_MAX_UPSTREAM_STREAMS_PER_CLIENT` and the timeouts `KINDLING_HEADERS_TIMEOUT_MS`,
  * `KINDLING_REQUEST_TIMEOUT_MS`, `KINDLING_KEEP_ALIVE_TIMEOUT_MS`, `KINDLING_IDLE_TIMEOUT_MS`, and the
- * resumable streams' `KINDLING_REDIS_URL`, `KINDLING_STREAM_GRACE_MS`, `KINDLING_STREAM_TTL_MS`,
+ * resumable streams' `KINDLING_RESUMABLE=1` (on), `KINDLING_REDIS_URL` (on, in Redis), `KINDLING_STREAM_GRACE_MS`, `KINDLING_STREAM_TTL_MS`,
  * `KINDLING_STREAM_STORE_BYTES`, `KINDLING_STREAM_MAX_EVENTS`.
  * A number that is not a non-negative number throws, naming the variable.
  */
@@ -231,9 +246,16 @@ export function serverOptionsFromEnv(
     if (raw) options[key] = numberFromEnv(name, raw)
   }
   if (env.KINDLING_REDIS_URL?.trim()) options.redisUrl = env.KINDLING_REDIS_URL.trim()
-  for (const [name, key] of Object.entries(STORE_ENV)) {
-    const raw = env[name]?.trim()
-    if (raw) options.streamStoreLimits = { ...options.streamStoreLimits, [key]: numberFromEnv(name, raw) }
+  // The stream settings count only when streams are resumable: KINDLING_RESUMABLE=1 or a Redis URL.
+  if (env.KINDLING_RESUMABLE?.trim() === '1' || options.redisUrl) {
+    const resumable: ResumableOptions = {}
+    for (const [name, key] of Object.entries(STORE_ENV)) {
+      const raw = env[name]?.trim()
+      if (raw) resumable.limits = { ...resumable.limits, [key]: numberFromEnv(name, raw) }
+    }
+    const grace = env.KINDLING_STREAM_GRACE_MS?.trim()
+    if (grace) resumable.graceMs = numberFromEnv('KINDLING_STREAM_GRACE_MS', grace)
+    options.resumable = resumable
   }
   for (const [name, key] of Object.entries(LIMIT_ENV)) {
     const raw = env[name]?.trim()

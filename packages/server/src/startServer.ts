@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { isLoopbackHostname } from './loopback.ts'
-import { DEFAULT_TIMEOUTS, type ServerOptions, type ServerTimeouts } from './options.ts'
+import { DEFAULT_TIMEOUTS, resumableOptionsOf, type ServerOptions, type ServerTimeouts } from './options.ts'
 import { createStreamTracker, type StreamTracker } from './streamTracker.ts'
 
 /** Where and how {@link startServer} listens, on top of the {@link ServerOptions}. */
@@ -16,7 +16,8 @@ export interface StartServerOptions extends ServerOptions, ServerTimeouts {
   host?: string
   /**
    * Keep streams in this Redis (`redis://127.0.0.1:6379`) so several instances resume and stop
-   * each other's streams; ignored when `streamStore` is given. The store is closed with the server.
+   * each other's streams; turns `resumable` on, and is ignored when `resumable.store` is given. The
+   * store is closed with the server.
    */
   redisUrl?: string
 }
@@ -56,18 +57,20 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // Bound to loopback, only loopback names (and the configured ones) are answered: DNS rebinding
   // cannot reach it. Bound to a real interface, the names it is reached by are not known here.
   const allowedHosts = appOptions.allowedHosts ?? (isLoopbackHostname(host) ? [] : true)
+  // A Redis URL turns resumable streams on.
+  const resumable = resumableOptionsOf(appOptions.resumable) ?? (redisUrl ? {} : undefined)
   const ownStore =
-    redisUrl && !appOptions.streamStore
+    redisUrl && resumable && !resumable.store
       ? // Loaded only when asked for: a server without Redis does not load its client.
         await import('./redisStreamStore.ts').then(({ createRedisStreamStore }) =>
-          createRedisStreamStore({ url: redisUrl, ...appOptions.streamStoreLimits }),
+          createRedisStreamStore({ url: redisUrl, ...resumable.limits }),
         )
       : undefined
   const app = createApp({
     ...appOptions,
     allowedHosts,
     tracker: streams,
-    ...(ownStore ? { streamStore: ownStore } : {}),
+    ...(resumable ? { resumable: ownStore ? { ...resumable, store: ownStore } : resumable } : {}),
   })
   // Node refuses a headers timeout longer than the request timeout, and checks both only every
   // `connectionsCheckingInterval`: check often enough for short timeouts to mean what they say.

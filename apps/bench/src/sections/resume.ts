@@ -76,7 +76,7 @@ export async function runResume(options: ResumeOptions = {}): Promise<SectionRes
   }
 
   const memory = createMemoryStreamStore()
-  const memoryServer = await startServer({ port: 0 })
+  const memoryServer = await startServer({ port: 0, resumable: true })
   try {
     await measure('memory', memory, memoryServer)
   } finally {

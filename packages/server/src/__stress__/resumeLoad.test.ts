@@ -21,7 +21,7 @@ beforeAll(async () => {
     redisUrl: redis.url,
     maxUpstreamStreamsPerClient: 0,
     // Long enough for a resume slowed by 300 concurrent streams on a busy machine.
-    streamStoreLimits: { ttlMs: 60_000 },
+    resumable: { limits: { ttlMs: 60_000 } },
   }
   instances = [await startServer(options), await startServer(options)]
 })
@@ -66,6 +66,7 @@ async function round(counts: { drops: number }) {
     apiKey: 'load',
     logLevel: 'off',
     maxRetries: 0,
+    resumable: true,
     fetch: balancedDroppingFetch(() => counts.drops++),
   })
   await Promise.all(

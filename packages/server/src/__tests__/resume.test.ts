@@ -32,7 +32,7 @@ function resume(server: RunningServer, id: string, after: number, headers: Recor
 
 describe('resumable streams', () => {
   it('gives every stream a 144-bit id in a header and numbers its events', async () => {
-    const server = await serve()
+    const server = await serve({ resumable: true })
     const response = await post(server, '/v1/chat/completions', body)
     const id = response.headers.get('x-kindling-stream-id') as string
     expect(id).toMatch(/^[A-Za-z0-9_-]{24}$/)
@@ -45,7 +45,7 @@ describe('resumable streams', () => {
   })
 
   it('replays exactly the events after any point, by ?after or Last-Event-ID', async () => {
-    const server = await serve()
+    const server = await serve({ resumable: true })
     const response = await post(server, '/v1/chat/completions', body)
     const id = response.headers.get('x-kindling-stream-id') as string
     const token = response.headers.get('x-kindling-resume-token') as string
@@ -61,7 +61,7 @@ describe('resumable streams', () => {
   })
 
   it('follows a stream live after a drop: what was read plus the resume is the whole answer', async () => {
-    const server = await serve()
+    const server = await serve({ resumable: true })
     for (const cutAt of [1, 40, 200, 333, 600]) {
       const response = await post(server, '/v1/chat/completions', body, {
         'x-kindling-delay': '15',
@@ -80,7 +80,7 @@ describe('resumable streams', () => {
   })
 
   it('keeps the answer from another caller: 404 for another key, a missing or wrong token', async () => {
-    const server = await serve()
+    const server = await serve({ resumable: true })
     const keyed = await post(server, '/v1/chat/completions', body, { authorization: 'Bearer alice' })
     const keyedId = keyed.headers.get('x-kindling-stream-id') as string
     expect(keyed.headers.get('x-kindling-resume-token')).toBeNull()
@@ -102,7 +102,7 @@ describe('resumable streams', () => {
   })
 
   it('stops the generation for real on cancel, even with no reader left', async () => {
-    const server = await serve()
+    const server = await serve({ resumable: true })
     const response = await post(server, '/v1/chat/completions', body, {
       'x-kindling-delay': '50',
       'x-kindling-resumable': '1',
@@ -125,7 +125,7 @@ describe('resumable streams', () => {
   })
 
   it('keeps generating after a resumable reader leaves, and stops at once otherwise', async () => {
-    const server = await serve()
+    const server = await serve({ resumable: true })
     const resumable = await post(server, '/v1/chat/completions', body, {
       'x-kindling-delay': '5',
       'x-kindling-resumable': '1',
@@ -140,7 +140,7 @@ describe('resumable streams', () => {
   })
 
   it('answers 503 when the store is full of running streams, and serves again once they end', async () => {
-    const server = await serve({ streamStoreLimits: { maxBytes: 1 } })
+    const server = await serve({ resumable: { limits: { maxBytes: 1 } } })
     const first = await post(server, '/v1/chat/completions', body, { 'x-kindling-delay': '30' })
     const reader = (first.body as ReadableStream<Uint8Array>).getReader()
     await reader.read()
@@ -154,7 +154,7 @@ describe('resumable streams', () => {
   })
 
   it('is still read by the openai SDK, event ids and all', async () => {
-    const server = await serve()
+    const server = await serve({ resumable: true })
     const openai = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: 'k' })
     const stream = await openai.chat.completions.create({ ...body, stream: true } as never)
     let text = ''
@@ -166,8 +166,12 @@ describe('resumable streams', () => {
   })
 
   it('ids a proxied stream too, stripping the upstream ids', async () => {
-    const upstream = await serve()
-    const server = await serve({ upstream: { url: `${upstream.url}/v1`, apiKey: 'key' }, builtins: false })
+    const upstream = await serve({ resumable: true })
+    const server = await serve({
+      resumable: true,
+      upstream: { url: `${upstream.url}/v1`, apiKey: 'key' },
+      builtins: false,
+    })
     const response = await post(server, '/v1/chat/completions', body)
     const id = response.headers.get('x-kindling-stream-id') as string
     expect(id).toMatch(/^[A-Za-z0-9_-]{24}$/)
@@ -178,5 +182,22 @@ describe('resumable streams', () => {
     // The upstream (a Kindling server too) numbered its events: only ours are left.
     expect(withoutEventIds(text).match(/^id: /gm)).toBeNull()
     expect(chatText(jsonChunks(text))).toBe(SAY)
+  })
+
+  it('are off by default: no id header, no event ids, no store and no resume routes', async () => {
+    const upstream = await serve({ resumable: true })
+    const server = await serve({ upstream: { url: `${upstream.url}/v1`, apiKey: 'key' } })
+    for (const model of ['kindling-echo', 'upstream-model']) {
+      const response = await post(server, '/v1/chat/completions', { ...body, model })
+      expect(response.headers.get('x-kindling-stream-id')).toBeNull()
+      expect(response.headers.get('x-kindling-resume-token')).toBeNull()
+      const text = await response.text()
+      expect(text.match(/^id: /gm)).toBeNull()
+    }
+    expect((await resume(server, 'A'.repeat(24), 0)).status).toBe(404)
+    const cancel = await fetch(`${server.url}/v1/kindling/streams/${'A'.repeat(24)}/cancel`, {
+      method: 'POST',
+    })
+    expect(cancel.status).toBe(404)
   })
 })
