@@ -127,3 +127,33 @@ export function benchHistory(count: number): { id: string; role: 'user' | 'assis
         : `Answer ${i}: the cherry blossoms along the Philosopher's Path, Maruyama Park at night, and the temples of Higashiyama early in the morning before the crowds arrive.`,
   }))
 }
+
+/** One section of a markdown answer: a heading, prose with inline marks, a list and a code block. */
+function markdownSection(n: number): string {
+  return [
+    `## Step ${n}\n\n`,
+    `Start with **Maruyama Park** at night, then walk the *Philosopher's Path* (\`${n} km\`) early.\n\n`,
+    `- Kiyomizu-dera before eight\n- Gion in the evening\n- Fushimi Inari, ${n} gates at a time\n\n`,
+    '```ts\n',
+    `const route${n} = ['Higashiyama', 'Gion', 'Arashiyama']\n`,
+    `for (const stop of route${n}) console.log(stop, ${n})\n`,
+    '```\n\n',
+  ].join('')
+}
+
+/** The `count` deltas of a markdown reply with code blocks: words with their spacing, newlines kept. */
+export function benchMarkdownTokens(count: number): string[] {
+  const tokens: string[] = []
+  for (let n = 1; tokens.length < count; n++) {
+    for (const token of markdownSection(n).match(/\s*\S+|\s+/g) ?? []) {
+      if (tokens.length === count) break
+      tokens.push(token)
+    }
+  }
+  return tokens
+}
+
+/** {@link benchHistory} with markdown answers holding a code block. */
+export function benchMarkdownHistory(count: number): ReturnType<typeof benchHistory> {
+  return benchHistory(count).map((m, i) => (m.role === 'assistant' ? { ...m, text: markdownSection(i) } : m))
+}

@@ -7,8 +7,12 @@ import '@kindling/ui/styles.css'
 import { DefaultChatTransport, type UIMessage } from 'ai'
 import { memo, Profiler, type ReactNode, useCallback, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
+import ReactMarkdown from 'react-markdown'
+import remarkGfm from 'remark-gfm'
 import {
   benchHistory,
+  benchMarkdownHistory,
+  benchMarkdownTokens,
   benchTokens,
   chatCompletionEvents,
   fromList,
@@ -16,16 +20,20 @@ import {
   uiMessageStreamEvents,
 } from './deltas.ts'
 
-// One library per page load: `?lib=kindling|ai|ai-throttle&history=N&deltas=N`. The page renders the history,
+// One library per page load: `?lib=kindling|ai|ai-throttle&history=N&deltas=N[&md=1]`. The page renders the history,
 // then `window.__bench.run()` sends one message whose answer streams `deltas` tokens, and reports
-// React commits (Profiler) and animation frames while it streamed.
+// React commits (Profiler) and animation frames while it streamed. With `md=1` the history and the
+// answer are markdown with code blocks, rendered by Kindling's own Message (MessageList's default)
+// and, for useChat, by react-markdown with remark-gfm (the usual setup).
 
 const params = new URLSearchParams(location.search)
 const lib = params.get('lib') ?? 'kindling'
 const historySize = Number(params.get('history') ?? 10)
-const tokens = benchTokens(Number(params.get('deltas') ?? 2000))
+const markdown = params.get('md') === '1'
+const deltaCount = Number(params.get('deltas') ?? 2000)
+const tokens = markdown ? benchMarkdownTokens(deltaCount) : benchTokens(deltaCount)
 const expectedText = tokens.join('')
-const history = benchHistory(historySize)
+const history = markdown ? benchMarkdownHistory(historySize) : benchHistory(historySize)
 
 /** The minimal message component both libraries render. */
 const MinimalMessage = memo(function MinimalMessage({ role, text }: { role: string; text: string }) {
@@ -99,7 +107,8 @@ function KindlingChat(): ReactNode {
   harness = ready
     ? { send: () => chat.send('go'), lastText: () => chat.messages.at(-1)?.content ?? '' }
     : undefined
-  return <MessageList messages={chat.messages} renderMessage={renderMessage} />
+  // Markdown: MessageList's default message (Kindling's Message, with its Markdown and code blocks).
+  return <MessageList messages={chat.messages} renderMessage={markdown ? undefined : renderMessage} />
 }
 
 const aiTransport = new DefaultChatTransport<UIMessage>({
@@ -113,8 +122,24 @@ const aiTransport = new DefaultChatTransport<UIMessage>({
 const textOf = (message: UIMessage) =>
   message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('')
 
+const remarkPlugins = [remarkGfm]
+
+/** useChat's markdown message: react-markdown with remark-gfm, as its examples render answers. */
+const AIMarkdownMessage = memo(function AIMarkdownMessage({ role, text }: { role: string; text: string }) {
+  return (
+    <div className={`bench-message bench-message--${role}`}>
+      <strong>{role}</strong>
+      <ReactMarkdown remarkPlugins={remarkPlugins}>{text}</ReactMarkdown>
+    </div>
+  )
+})
+
 const AIMessage = memo(function AIMessage({ message }: { message: UIMessage }) {
-  return <MinimalMessage role={message.role} text={textOf(message)} />
+  return markdown ? (
+    <AIMarkdownMessage role={message.role} text={textOf(message)} />
+  ) : (
+    <MinimalMessage role={message.role} text={textOf(message)} />
+  )
 })
 
 function AIChat({ throttle }: { throttle?: number | undefined }): ReactNode {

@@ -33,6 +33,11 @@ export const SECTIONS: Record<string, (size: RunSize) => Promise<SectionResult>>
     // The smoke run: the control, one nesting input and one streamed input, at a quarter size.
     return runHostile(size === 'smoke' ? { scale: 0.25, runs: 1, only: [0, 1, 15] } : {})
   },
+  async markdown(size) {
+    const { runMarkdown } = await import('./sections/markdown.ts')
+    // The smoke run: a few updates per point, once per renderer.
+    return runMarkdown(size === 'smoke' ? { updates: 4, runs: 1 } : {})
+  },
   async engine(size) {
     const { runEngine } = await import('./sections/engine.ts')
     return runEngine(size === 'smoke' ? { switches: 200, chunks: 200 } : {})

@@ -4,7 +4,7 @@
 export type { ChatActions } from './core/chatActions.ts'
 export type { ChatEngine } from './core/chatEngine.ts'
 export type { ChatMessageInput, ChatUIMessage, MessageTiming } from './core/chatMessage.ts'
-export type { ChatState, ChatStore } from './core/chatState.ts'
+export type { ChatState, ChatStore, ToolLoopState } from './core/chatState.ts'
 export type { CompletionRequestConfig } from './core/completionEngine.ts'
 export type {
   CompletionChoiceView,
@@ -16,8 +16,17 @@ export { type MessageStats, messageStats } from './core/messageStats.ts'
 export type { MessageNode, MessageTree, MessageTreeData } from './core/messageTree.ts'
 export type { ThreadMeta } from './core/persistence/threadRecord.ts'
 export type { ChatRequestConfig } from './core/requestRunner.ts'
+export { selectToolCalls } from './core/selectToolCalls.ts'
 export type { ChatMessageStatus, ChatStatus } from './core/status.ts'
 export type { ThreadListState, ThreadStore } from './core/threadStore.ts'
+export type { ToolCallStatus, ToolCallView } from './core/toolRunner.ts'
+export {
+  defineTool,
+  type JsonSchema,
+  type ToolContext,
+  type ToolDefinition,
+  type ToolSet,
+} from './core/tools.ts'
 export {
   getDefaultChatRegistry,
   KindlingProvider,
@@ -41,3 +50,4 @@ export {
 export { type UseCompletionOptions, type UseCompletionResult, useCompletion } from './useCompletion.ts'
 export { MODELS_STALE_TIME, modelsQueryKey, type UseModelsOptions, useModels } from './useModels.ts'
 export { type UseThreadsResult, useKindlingThreads, useThreads } from './useThreads.ts'
+export { useToolCalls } from './useToolCalls.ts'

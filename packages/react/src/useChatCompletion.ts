@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo } from 'react'
 import { useStore } from 'zustand'
 import { bindChatActions, type ChatActions } from './core/chatActions.ts'
 import type { ChatMessageInput, ChatUIMessage } from './core/chatMessage.ts'
-import type { ChatState } from './core/chatState.ts'
+import type { ChatState, ToolLoopState } from './core/chatState.ts'
 import type { ChatRequestConfig } from './core/requestRunner.ts'
 import type { ChatStatus } from './core/status.ts'
 import { useKindlingClient } from './KindlingProvider.tsx'
@@ -33,6 +33,8 @@ export interface UseChatCompletionResult extends ChatActions {
   readonly error: KindlingError | undefined
   /** The input box's text, shared by every consumer of the chat. */
   readonly input: string
+  /** Set when the tool loop paused at `maxSteps` (call `continue()` to go on). */
+  readonly toolLoop: ToolLoopState | undefined
 }
 
 /** The request config of a hook's options: each field named, so no other option reaches a request. */
@@ -49,6 +51,8 @@ export function requestConfigOf(
     onDelta: options.onDelta,
     onFinish: options.onFinish,
     onError: options.onError,
+    tools: options.tools,
+    maxSteps: options.maxSteps,
     batchInterval: options.batchInterval,
     scheduler: options.scheduler,
   }
@@ -109,6 +113,7 @@ export function useChatCompletion(options: UseChatCompletionOptions): UseChatCom
     status: state.status,
     error: state.error,
     input: state.input,
+    toolLoop: state.toolLoop,
     ...actions,
   }
 }

@@ -70,4 +70,12 @@ export {
   ThreadSidebar,
   type ThreadSidebarProps,
 } from './ThreadList/index.ts'
+export {
+  ChatToolCalls,
+  type ChatToolCallsProps,
+  ToolCall,
+  type ToolCallProps,
+  type ToolRenderer,
+  type ToolRenderers,
+} from './ToolCall/index.ts'
 export { UsageBadge, type UsageBadgeProps } from './UsageBadge/UsageBadge.tsx'

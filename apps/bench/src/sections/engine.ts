@@ -6,7 +6,9 @@ import {
   createMemoryAdapter,
   createThreadStore,
   type MessageTree,
+  treeFromData,
   treeFromMessages,
+  treeToData,
 } from '@kindling/react/core'
 import { fixed, median, type SectionResult } from '../report.ts'
 import { FIXTURE_MODEL, generatedChatFetch } from '../sseFixture.ts'
@@ -43,34 +45,58 @@ function branchedThread(branchLength: number, offPath: number): { tree: MessageT
     tree = appendChild(tree, previous, message(id, 500 + index), index !== 0)
     previous = id
   }
-  // Side branches of 10 messages hanging off early messages: tree size without path length.
+  // Side branches of 10 messages hanging off early messages: tree size without path length. Built
+  // as data in one pass (appending 10,000 nodes one by one copies the id map each time).
+  if (offPath === 0) return { tree, a: 'm500', b: 'b0' }
+  const nodes = treeToData(tree).nodes.map((node) => ({ ...node, childIds: [...node.childIds] }))
+  const byId = new Map(nodes.map((node) => [node.id, node]))
   for (let side = 0; side < offPath / 10; side++) {
     let at = `m${(side * 2) % 400}`
     for (let index = 0; index < 10; index++) {
       const id = `s${side}-${index}`
-      tree = appendChild(tree, at, message(id, index), false)
+      const node = {
+        id,
+        parentId: at,
+        childIds: [] as string[],
+        activeChildId: undefined,
+        message: message(id, index),
+      }
+      nodes.push(node)
+      byId.set(id, node)
+      byId.get(at)?.childIds.push(id)
       at = id
     }
   }
+  tree = treeFromData({ nodes, rootIds: tree.rootIds, activeRootId: tree.activeRootId })
   return { tree, a: 'm500', b: 'b0' }
 }
 
-function timeSwitches(tree: MessageTree, a: string, b: string, switches: number) {
-  const engine = createChatEngine({ tree })
-  // Warm up the JIT on the same work.
-  for (let index = 0; index < 200; index++) engine.selectBranch(index % 2 === 0 ? b : a)
-  const samples: number[] = []
+/**
+ * Times switches in every case, alternating cases round by round so drift in machine load hits
+ * them alike (the ratio between cases is the figure that matters).
+ */
+function timeSwitches(cases: readonly { tree: MessageTree; a: string; b: string }[], switches: number) {
+  const engines = cases.map(({ tree, a, b }) => {
+    const engine = createChatEngine({ tree })
+    // Warm up the JIT on the same work.
+    for (let index = 0; index < 200; index++) engine.selectBranch(index % 2 === 0 ? b : a)
+    return { engine, a, b, samples: [] as number[] }
+  })
   for (let round = 0; round < 20; round++) {
-    const start = performance.now()
-    for (let index = 0; index < switches / 20; index++) engine.selectBranch(index % 2 === 0 ? b : a)
-    samples.push(((performance.now() - start) * 1000) / (switches / 20))
+    for (const { engine, a, b, samples } of engines) {
+      const start = performance.now()
+      for (let index = 0; index < switches / 20; index++) engine.selectBranch(index % 2 === 0 ? b : a)
+      samples.push(((performance.now() - start) * 1000) / (switches / 20))
+    }
   }
-  // Which nodes a switch gives new identities (the rest of the tree is shared).
-  const before = engine.store.getState().tree
-  engine.selectBranch(engine.store.getState().messageIds[500] === a ? b : a)
-  const after = engine.store.getState().tree
-  const changed = after.nodes.filter((node, slot) => node !== before.nodes[slot]).length
-  return { microseconds: median(samples), changed, nodes: after.nodes.length }
+  return engines.map(({ engine, a, b, samples }) => {
+    // Which nodes a switch gives new identities (the rest of the tree is shared).
+    const before = engine.store.getState().tree
+    engine.selectBranch(engine.store.getState().messageIds[500] === a ? b : a)
+    const after = engine.store.getState().tree
+    const changed = after.nodes.filter((node, slot) => node !== before.nodes[slot]).length
+    return { microseconds: median(samples), changed, nodes: after.nodes.length }
+  })
 }
 
 async function writesPerAnswer(chunks: number): Promise<{ writes: number; notifications: number }> {
@@ -102,10 +128,11 @@ export async function runEngine(options: EngineOptions = {}): Promise<SectionRes
     { name: 'switch at depth 500: 500-message paths, 11,500 nodes', branch: 500, offPath: 10_000 },
     { name: 'switch at depth 500: 50-message paths, 1,050 nodes', branch: 50, offPath: 0 },
   ]
-  const results = cases.map((c) => {
-    const { tree, a, b } = branchedThread(c.branch, c.offPath)
-    return { ...c, ...timeSwitches(tree, a, b, switches) }
-  })
+  const timed = timeSwitches(
+    cases.map((c) => branchedThread(c.branch, c.offPath)),
+    switches,
+  )
+  const results = cases.map((c, index) => ({ ...c, ...(timed[index] as (typeof timed)[0]) }))
   const persisted = await writesPerAnswer(chunks)
   const [small, large] = results as [(typeof results)[0], (typeof results)[0]]
   const growth = large.microseconds / small.microseconds
@@ -124,9 +151,9 @@ export async function runEngine(options: EngineOptions = {}): Promise<SectionRes
         met: results.every((r) => r.changed === 1),
       },
       {
-        name: 'Switch cost with 10× the nodes off the path ≤ 1.5× (it follows the path, not the tree)',
+        name: 'Switch cost with 10× the nodes off the path ≤ 1.2× (it follows the path, not the tree)',
         measured: `${fixed(growth)}×`,
-        met: growth <= 1.5,
+        met: growth <= 1.2,
       },
       {
         name: 'Persistence writes per answer = 1 (never per chunk or frame)',
@@ -135,7 +162,7 @@ export async function runEngine(options: EngineOptions = {}): Promise<SectionRes
       },
     ],
     notes: [
-      "A switch re-walks the active path (O(depth)) and copies the node table's pointers once (a flat array, ~1 µs per 1,000 nodes); node objects are shared, so only the parent whose active child changed is new.",
+      'A switch re-walks the active path (O(depth)) and copies only the 64-node chunk holding the changed parent plus the list of chunks (n / 64 pointers); node objects are shared, so only the parent whose active child changed is new.',
       'Writes are counted on the in-memory adapter through the same thread store binding the IndexedDB adapter uses; the answer streams with batchInterval 0, so each chunk is its own store update.',
     ],
     data: { switches, chunks, results, persisted },

@@ -22,9 +22,15 @@ const outDir = join(benchDir, 'render-dist')
 
 /** The libraries compared. */
 export const RENDER_LIBS = [
-  { id: 'kindling', name: 'Kindling (useChatCompletion + MessageList)' },
-  { id: 'ai', name: 'ai SDK (@ai-sdk/react useChat)' },
-  { id: 'ai-throttle', name: 'ai SDK (useChat, throttle 50 ms)' },
+  { id: 'kindling', page: 'lib=kindling', name: 'Kindling (useChatCompletion + MessageList)' },
+  { id: 'ai', page: 'lib=ai', name: 'ai SDK (@ai-sdk/react useChat)' },
+  { id: 'ai-throttle', page: 'lib=ai-throttle', name: 'ai SDK (useChat, throttle 50 ms)' },
+  {
+    id: 'kindling-md',
+    page: 'lib=kindling&md=1',
+    name: "Kindling, markdown + code blocks (MessageList's Message)",
+  },
+  { id: 'ai-md', page: 'lib=ai&md=1', name: 'ai SDK useChat, markdown + code blocks (react-markdown + gfm)' },
 ] as const
 
 /** Options of the render section. */
@@ -170,7 +176,7 @@ export async function runRender(options: RenderOptions = {}): Promise<SectionRes
         for (const lib of RENDER_LIBS) {
           const result = await measurePage(
             page,
-            `${server.url}/?lib=${lib.id}&history=${history}&deltas=${deltas}`,
+            `${server.url}/?${lib.page}&history=${history}&deltas=${deltas}`,
           )
           if (!result.textOk) throw new Error(`${lib.name}: the streamed answer did not arrive whole`)
           results.set(lib.id, [...(results.get(lib.id) ?? []), result])
@@ -265,7 +271,7 @@ export async function runRender(options: RenderOptions = {}): Promise<SectionRes
     targets,
     notes: [
       'Main-thread and scripting times are the DevTools Performance metrics TaskDuration and ScriptDuration over the stream only (the history is mounted and settled first); per-delta cost is main-thread time / deltas.',
-      "All render the same memoized minimal message; MessageList also brings its follow-the-bottom scrolling and memoised, layout-contained blocks of 32 messages, the useChat pages a plain scrolling div. useChat runs with its default (no throttle) and with `experimental_throttle: 50`. Kindling's history is a tree: every twentieth answer has an older sibling with its own follow-up (not on the active path).",
+      "The markdown rows stream a markdown answer (headings, lists, inline code, a fenced code block every few lines) over a markdown history: Kindling through MessageList's default Message (its Markdown, block-memoised, code blocks with lazy highlighting), useChat through a memoised react-markdown + remark-gfm message (unthrottled). The other rows all render the same memoized minimal message; MessageList also brings its follow-the-bottom scrolling and memoised, layout-contained blocks of 32 messages, the useChat pages a plain scrolling div. useChat runs with its default (no throttle) and with `experimental_throttle: 50`. Kindling's history is a tree: every twentieth answer has an older sibling with its own follow-up (not on the active path).",
     ],
     data: { deltas, histories, runs, results: measured },
   }

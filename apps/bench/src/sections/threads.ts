@@ -75,8 +75,8 @@ export async function runThreads(options: ThreadsOptions = {}): Promise<SectionR
       },
     ],
     notes: [
-      'The list is read from the metadata store only (no messages); records are checked with zod on the way in. "Script start" is when the page\'s module began running: bundle download and parse are outside it, and in the navigation-start row.',
-      "Opening reads the thread, checks it (zod, then the tree's links), merges it into the chat engine, and renders it with @kindling/ui's Chat (MessageList renders a long history tail first).",
+      'The list is read from the metadata store only (one getAll in a read-only transaction, no messages); records are checked by hand-written guards, zod only explaining a rejection; the ThreadList paints its first 50 rows and adds the rest in a transition. "Script start" is when the page\'s module began running: bundle download and parse are outside it, and in the navigation-start row.',
+      "Opening reads the thread, checks it (a hand-written guard, then the tree's links), merges it into the chat engine, and renders it with @kindling/ui's Chat (MessageList renders a long history tail first).",
     ],
     data: { runs, lists, opens, seedMs },
   }

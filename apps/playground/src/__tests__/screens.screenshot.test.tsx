@@ -22,16 +22,31 @@ import { DEFAULT_SETTINGS, useSettings } from '../settingsStore.ts'
 const HIDE_TIMINGS = '.kindling-usage, .playground-endpoint code { visibility: hidden !important; }'
 
 // Each screen starts with no conversations: the playground keeps them in this IndexedDB database.
-function deleteConversations(): Promise<void> {
-  return new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase('kindling-playground')
-    request.onsuccess = request.onerror = request.onblocked = () => resolve()
+// Its stores are emptied rather than the database deleted: the previous screen's app still holds a
+// connection, which a deletion would wait for (and every later open behind it).
+async function clearConversations(): Promise<void> {
+  const name = 'kindling-playground'
+  if (!(await indexedDB.databases()).some((database) => database.name === name)) return
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name)
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error)
   })
+  const names = [...db.objectStoreNames]
+  if (names.length > 0) {
+    const transaction = db.transaction(names, 'readwrite')
+    for (const store of names) transaction.objectStore(store).clear()
+    await new Promise((resolve) => {
+      transaction.oncomplete = resolve
+      transaction.onerror = resolve
+    })
+  }
+  db.close()
 }
 
 beforeEach(async () => {
   localStorage.clear()
-  await deleteConversations()
+  await clearConversations()
   useSettings.setState(DEFAULT_SETTINGS)
   const style = document.createElement('style')
   style.id = 'hide-timings'

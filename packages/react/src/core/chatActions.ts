@@ -38,6 +38,14 @@ export interface ChatActions {
   exportActivePath(): ChatRequestMessage[]
   /** Stops and returns to the initial messages, with an empty input. */
   reset(): void
+  /** Lets a tool call awaiting approval run. */
+  approve(toolCallId: string): void
+  /** Denies a tool call awaiting approval (the model is told the user denied it). */
+  deny(toolCallId: string): void
+  /** Gives the result of a tool call awaiting one (a tool without `execute`), e.g. from a form. */
+  addToolResult(toolCallId: string, result: unknown): void
+  /** Goes on after the tool loop paused at `maxSteps` (a fresh step budget); resolves when it ends. */
+  continue(): Promise<void>
   /** Sets the input box's text, shared by every consumer of the chat. */
   setInput(input: string): void
   /** For a `<form onSubmit>`: sends `input` (unless blank) and clears it; resolves when the answer ends. */
@@ -66,6 +74,10 @@ export function bindChatActions(
     exportActivePath: () => engine.exportActivePath(),
     reset: () => engine.reset(),
     setInput: (input) => engine.setInput(input),
+    approve: (toolCallId) => engine.approve(toolCallId),
+    deny: (toolCallId) => engine.deny(toolCallId),
+    addToolResult: (toolCallId, result) => engine.addToolResult(toolCallId, result),
+    continue: () => engine.continue(config()),
     handleSubmit(event) {
       event?.preventDefault()
       const input = engine.store.getState().input

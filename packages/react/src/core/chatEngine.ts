@@ -29,6 +29,10 @@ import {
   treeToData,
 } from './messageTree.ts'
 import { type ChatRequestConfig, type RequestOutcome, runChatRequest } from './requestRunner.ts'
+import { startToolRun, type ToolCallView, type ToolRun, toolResultContent } from './toolRunner.ts'
+
+/** The default cap on automatic follow-up requests per user turn. */
+export const DEFAULT_MAX_STEPS = 5
 
 // One chat: a vanilla store holding its message tree, and the actions on it. The parts it
 // composes (the tree, the request runner, the frame batcher) each do one job; this file decides
@@ -77,6 +81,17 @@ export interface ChatEngine {
   importTree(data: MessageTreeData): void
   /** The active path as plain OpenAI `messages`, ready to send anywhere. */
   exportActivePath(): ChatRequestMessage[]
+  /** Lets a tool call awaiting approval run. */
+  approve(toolCallId: string): void
+  /** Denies a tool call awaiting approval: the model is told the user denied it. */
+  deny(toolCallId: string): void
+  /** Gives the result of a tool call awaiting one (a tool without `execute`). */
+  addToolResult(toolCallId: string, result: unknown): void
+  /**
+   * Sends the follow-up request after tool results (when the loop paused at `maxSteps`), with a
+   * fresh step budget. Does nothing unless the active path ends with a tool result.
+   */
+  continue(config?: ChatRequestConfig): Promise<void>
   /** Sets the input box text. */
   setInput(input: string): void
   /** Stops and goes back to the initial messages, with an empty input. */
@@ -146,6 +161,10 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
   const store = createChatStore(options.tree ?? initialTree())
   const settleListeners = new Set<(reason: ChatSettleReason, state: ChatState) => void>()
   let current: Run | undefined
+  /** The tool calls of the last answer while they run, and that answer's id. */
+  let toolRun: { run: ToolRun; messageId: string } | undefined
+  /** Automatic requests sent in this user turn (reset by every user action). */
+  let steps = 0
   let disposed = false
   const configs: (() => ChatRequestConfig)[] = []
 
@@ -211,7 +230,84 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
     return changed
   }
 
+  /** The store's tool calls plus the shown answer's calls of a finished run, as 'running'. */
+  function pendingToolCalls(
+    run: Run,
+    accumulator: ChatAccumulatorState,
+  ): Map<string, ToolCallView> | undefined {
+    const { messageIndex, toolCalls } = store.getState()
+    const index = run.nodeIds.findIndex((id) => messageIndex.has(id))
+    const choice = accumulator.choices[index]
+    const calls = choice ? (toChatMessage(choice).tool_calls ?? []) : []
+    if (calls.length === 0) return undefined
+    const next = new Map(toolCalls)
+    for (const call of calls) {
+      next.set(call.id, {
+        id: call.id,
+        name: call.function.name,
+        status: 'running',
+        argumentsText: call.function.arguments,
+        args: undefined,
+      })
+    }
+    return next
+  }
+
+  /** Appends ended tool calls as `role: 'tool'` messages, in call order, under their answer. */
+  function appendToolResults(messageId: string, views: readonly ToolCallView[]): string {
+    let tree = store.getState().tree
+    let parentId = messageId
+    for (const view of views) {
+      const message: ChatUIMessage = {
+        id: createMessageId(),
+        role: 'tool',
+        content: toolResultContent(view),
+        name: view.name,
+        tool_call_id: view.id,
+        status: 'done',
+      }
+      tree = appendChild(tree, parentId, message)
+      parentId = message.id
+    }
+    setTree(tree, undefined, messageId)
+    return parentId
+  }
+
+  /** Runs the tool calls of `message`, then asks again, within the step cap. */
+  async function runTools(message: ChatUIMessage, config: ChatRequestConfig): Promise<void> {
+    const calls = message.tool_calls ?? []
+    if (!config.tools || calls.length === 0) return
+    const run = startToolRun(calls, config.tools, {
+      messages: store.getState().messages,
+      onUpdate(view) {
+        const toolCalls = new Map(store.getState().toolCalls)
+        toolCalls.set(view.id, view)
+        store.setState({ toolCalls })
+      },
+    })
+    const active = { run, messageId: message.id }
+    toolRun = active
+    const views = await run.done
+    // A stop already wrote the results (and ended the loop).
+    if (toolRun !== active || disposed) return
+    toolRun = undefined
+    const lastId = appendToolResults(message.id, views)
+    if (steps >= (config.maxSteps ?? DEFAULT_MAX_STEPS)) {
+      store.setState({ toolLoop: { stoppedAt: 'max-steps', steps } })
+      settle('finished')
+      return
+    }
+    steps += 1
+    return answer(lastId, config)
+  }
+
   function stop() {
+    const tools = toolRun
+    if (tools) {
+      toolRun = undefined
+      appendToolResults(tools.messageId, tools.run.stop())
+      settle('finished')
+    }
     const run = current
     if (!run) return
     current = undefined
@@ -250,6 +346,7 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
     setTree(appendChild(store.getState().tree, parentId, placeholder), {
       status: 'submitted',
       error: undefined,
+      toolLoop: undefined,
     })
     const live = () => current === run && !disposed
     const outcome: RequestOutcome = await runChatRequest(
@@ -270,10 +367,23 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
     current = undefined
     run.serverTimeToFirstToken = outcome.serverTimeToFirstToken
     if (outcome.kind === 'done') {
-      const written = writeRun(run, outcome.accumulator, 'done', outcome.firstTokenAt, { status: 'ready' })
+      // Calls about to run are 'running' in the same write that ends the answer: no state between.
+      const pending = config.tools ? pendingToolCalls(run, outcome.accumulator) : undefined
+      const written = writeRun(run, outcome.accumulator, 'done', outcome.firstTokenAt, {
+        status: 'ready',
+        ...(pending ? { toolCalls: pending } : {}),
+      })
       settle('finished')
       const shown = written.find((message) => store.getState().messageIndex.has(message.id)) ?? written[0]
       if (shown) config.onFinish?.(shown, outcome.response)
+      // onFinish may have started something else: then the calls are not this engine's to run.
+      if (shown && current === undefined && toolRun === undefined && !disposed) await runTools(shown, config)
+      else if (pending && shown && !disposed) {
+        // Not run after all: drop the 'running' marks written with the answer.
+        const toolCalls = new Map(store.getState().toolCalls)
+        for (const call of shown.tool_calls ?? []) toolCalls.delete(call.id)
+        store.setState({ toolCalls })
+      }
     } else {
       const { error } = outcome
       const written = writeRun(
@@ -306,6 +416,7 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       if (disposed) return Promise.resolve()
       const resolved = configOf(config)
       stop()
+      steps = 0
       const input = typeof message === 'string' ? { role: 'user' as const, content: message } : message
       const user = toUIMessage(input)
       const state = store.getState()
@@ -317,6 +428,7 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       if (disposed) return Promise.resolve()
       const resolved = configOf(config)
       stop()
+      steps = 0
       const parentId = regenerateParent(messageId)
       return parentId === undefined ? Promise.resolve() : answer(parentId, resolved)
     },
@@ -324,6 +436,7 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       if (disposed) return Promise.resolve()
       const resolved = configOf(config)
       stop()
+      steps = 0
       const node = getNode(store.getState().tree, messageId)
       if (!node) return Promise.resolve()
       const edited: ChatUIMessage = {
@@ -376,6 +489,23 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       settle('replaced')
     },
     exportActivePath: () => toRequestMessages(store.getState().messages),
+    approve(toolCallId) {
+      toolRun?.run.approve(toolCallId)
+    },
+    deny(toolCallId) {
+      toolRun?.run.deny(toolCallId)
+    },
+    addToolResult(toolCallId, result) {
+      toolRun?.run.addResult(toolCallId, result)
+    },
+    continue(config) {
+      if (disposed) return Promise.resolve()
+      const resolved = configOf(config)
+      const last = store.getState().messages.at(-1)
+      if (last?.role !== 'tool' || current || toolRun) return Promise.resolve()
+      steps = 0
+      return answer(last.id, resolved)
+    },
     setInput(input) {
       if (!disposed) store.setState({ input })
     },
@@ -397,7 +527,7 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       return () => settleListeners.delete(listener)
     },
     dispose() {
-      if (current) stop()
+      if (current || toolRun) stop()
       disposed = true
       settleListeners.clear()
     },

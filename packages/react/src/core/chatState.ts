@@ -3,6 +3,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { ChatUIMessage } from './chatMessage.ts'
 import { activePathIds, getNode, type MessageTree, siblingPosition, treeFromMessages } from './messageTree.ts'
 import type { ChatStatus } from './status.ts'
+import type { ToolCallView } from './toolRunner.ts'
+
+/** Why the automatic tool loop paused: it reached `maxSteps` requests (`continue()` goes on). */
+export interface ToolLoopState {
+  readonly stoppedAt: 'max-steps'
+  /** How many automatic requests were sent in this turn. */
+  readonly steps: number
+}
 
 // The state of one chat: its message tree, and the active path as a list for the screen. A write
 // replaces only what it changes, so selectors can skip everything else.
@@ -22,6 +30,10 @@ export interface ChatState {
   readonly error: KindlingError | undefined
   /** The text of the chat's input box (`input` / `setInput` / `handleSubmit`). */
   readonly input: string
+  /** The tool calls the engine is running or ran, by call id (see `selectToolCalls`). */
+  readonly toolCalls: ReadonlyMap<string, ToolCallView>
+  /** Set when the tool loop paused at its step cap; `undefined` otherwise. */
+  readonly toolLoop: ToolLoopState | undefined
 }
 
 /** A vanilla zustand store holding one chat. */
@@ -141,7 +153,14 @@ export function selectSiblings(state: ChatState, id: string): { index: number; c
 
 /** The state of a chat holding `tree`. */
 export function chatStateOf(tree: MessageTree): ChatState {
-  return { ...withTree(undefined, tree), status: 'ready', error: undefined, input: '' }
+  return {
+    ...withTree(undefined, tree),
+    status: 'ready',
+    error: undefined,
+    input: '',
+    toolCalls: new Map(),
+    toolLoop: undefined,
+  }
 }
 
 /** The initial state of a chat with these messages (one branch). */

@@ -6,6 +6,7 @@ export {
   type ChatEngineOptions,
   type ChatSettleReason,
   createChatEngine,
+  DEFAULT_MAX_STEPS,
 } from './chatEngine.ts'
 export {
   type ChatMessageInput,
@@ -27,6 +28,7 @@ export {
   type ChatStore,
   selectMessage,
   selectSiblings,
+  type ToolLoopState,
 } from './chatState.ts'
 export {
   type CompletionEngine,
@@ -97,6 +99,7 @@ export {
   type RequestSink,
   runChatRequest,
 } from './requestRunner.ts'
+export { selectToolCalls } from './selectToolCalls.ts'
 export { type ChatMessageStatus, type ChatStatus, isBusy } from './status.ts'
 export {
   createThreadId,
@@ -107,3 +110,18 @@ export {
   type ThreadStoreOptions,
   type TitleGenerator,
 } from './threadStore.ts'
+export {
+  startToolRun,
+  type ToolCallStatus,
+  type ToolCallView,
+  type ToolRun,
+  toolResultContent,
+} from './toolRunner.ts'
+export {
+  defineTool,
+  type JsonSchema,
+  type ToolContext,
+  type ToolDefinition,
+  type ToolSet,
+  toWireTools,
+} from './tools.ts'

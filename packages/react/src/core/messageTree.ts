@@ -4,10 +4,11 @@ import type { ChatUIMessage } from './chatMessage.ts'
 // regenerations add siblings, and each node remembers which child is active, so the conversation
 // shown (the active path) is one walk from the active root down.
 //
-// Nodes sit in a flat array by slot with an id → slot map, rather than nested: a write replaces one
-// slot (an O(n) array copy of pointers, ~1 µs at 1,000 nodes, where copying a Map costs ~50 µs), and
-// no node but the one written gets a new identity, not even its ancestors, since they refer to
-// children by id. The slot map changes only when nodes are added.
+// Nodes sit by slot in copy-on-write chunks of 64 with an id → slot map, rather than nested: a write
+// copies the chunk it touches and the short list of chunks (n / 64 pointers), so a branch switch
+// costs the path it changes, not the size of the tree. No node but the one written gets a new
+// identity, not even its ancestors, since they refer to children by id. The slot map changes only
+// when nodes are added. The flat `nodes` array is built on first read and kept.
 
 /** One message in the tree, with its links. Treat as immutable. */
 export interface MessageNode {
@@ -23,7 +24,7 @@ export interface MessageNode {
 
 /** A chat's messages with every branch. Treat as immutable; build it with the functions below. */
 export interface MessageTree {
-  /** Every node, by insertion slot. */
+  /** Every node, by insertion slot (built on first read: prefer {@link getNode} on hot paths). */
   readonly nodes: readonly MessageNode[]
   /** The slot of each node in `nodes`, by id. */
   readonly slots: ReadonlyMap<string, number>
@@ -41,15 +42,57 @@ export interface SiblingPosition {
   readonly ids: readonly string[]
 }
 
+const CHUNK = 64
+type Chunks = readonly (readonly MessageNode[])[]
+
+/** A tree over chunked node storage; `nodes` is flattened once, on demand. */
+class ChunkedTree implements MessageTree {
+  #flat: readonly MessageNode[] | undefined
+  constructor(
+    readonly chunks: Chunks,
+    readonly size: number,
+    readonly slots: ReadonlyMap<string, number>,
+    readonly rootIds: readonly string[],
+    readonly activeRootId: string | undefined,
+  ) {}
+  get nodes(): readonly MessageNode[] {
+    this.#flat ??= this.chunks.flat()
+    return this.#flat
+  }
+  at(slot: number): MessageNode | undefined {
+    return this.chunks[slot >>> 6]?.[slot & (CHUNK - 1)]
+  }
+}
+
+/** Splits a flat node array into chunks. */
+function chunked(nodes: readonly MessageNode[]): MessageNode[][] {
+  const chunks: MessageNode[][] = []
+  for (let start = 0; start < nodes.length; start += CHUNK) chunks.push(nodes.slice(start, start + CHUNK))
+  return chunks
+}
+
+/** The chunked form of any tree (trees built here already are). */
+function asChunked(tree: MessageTree): ChunkedTree {
+  if (tree instanceof ChunkedTree) return tree
+  return new ChunkedTree(chunked(tree.nodes), tree.nodes.length, tree.slots, tree.rootIds, tree.activeRootId)
+}
+
+/** The same tree with other roots. */
+function withRoots(tree: MessageTree, rootIds: readonly string[], activeRootId: string | undefined) {
+  const t = asChunked(tree)
+  return new ChunkedTree(t.chunks, t.size, t.slots, rootIds, activeRootId)
+}
+
 /** A tree with no message. */
 export function emptyTree(): MessageTree {
-  return { nodes: [], slots: new Map(), rootIds: [], activeRootId: undefined }
+  return new ChunkedTree([], 0, new Map(), [], undefined)
 }
 
 /** The node with this id, in O(1). */
 export function getNode(tree: MessageTree, id: string): MessageNode | undefined {
   const slot = tree.slots.get(id)
-  return slot === undefined ? undefined : tree.nodes[slot]
+  if (slot === undefined) return undefined
+  return tree instanceof ChunkedTree ? tree.at(slot) : tree.nodes[slot]
 }
 
 /** The ids of a message and its siblings (the children of its parent, or the roots). */
@@ -91,15 +134,33 @@ export function pathTo(tree: MessageTree, id: string): string[] {
   return ids.reverse()
 }
 
-/** Replaces the nodes at these slots; every other node keeps its identity. */
+/** Replaces the nodes at these slots, copying only the chunks they sit in; every other node keeps its identity. */
 function withNodes(tree: MessageTree, changed: readonly MessageNode[]): MessageTree {
-  const nodes = tree.nodes.slice()
+  const t = asChunked(tree)
+  const chunks = t.chunks.slice()
+  const copied = new Set<number>()
   for (const node of changed) {
-    const slot = tree.slots.get(node.id)
+    const slot = t.slots.get(node.id)
     if (slot === undefined) throw new Error(`No message ${node.id} in the tree.`)
-    nodes[slot] = node
+    const index = slot >>> 6
+    if (!copied.has(index)) {
+      chunks[index] = (chunks[index] as readonly MessageNode[]).slice()
+      copied.add(index)
+    }
+    ;(chunks[index] as MessageNode[])[slot & (CHUNK - 1)] = node
   }
-  return { ...tree, nodes }
+  return new ChunkedTree(chunks, t.size, t.slots, t.rootIds, t.activeRootId)
+}
+
+/** Adds a node at the next slot (copying the last chunk only). */
+function withAdded(tree: MessageTree, node: MessageNode): ChunkedTree {
+  const t = asChunked(tree)
+  const slots = new Map(t.slots)
+  slots.set(node.id, t.size)
+  const chunks = t.chunks.slice()
+  const index = t.size >>> 6
+  chunks[index] = [...(chunks[index] ?? []), node]
+  return new ChunkedTree(chunks, t.size + 1, slots, t.rootIds, t.activeRootId)
 }
 
 /**
@@ -116,9 +177,7 @@ export function appendChild(
   const parent = parentId === null ? undefined : getNode(tree, parentId)
   if (parentId !== null && !parent) throw new Error(`No message ${parentId} in the tree.`)
   const node: MessageNode = { id: message.id, parentId, childIds: [], activeChildId: undefined, message }
-  const slots = new Map(tree.slots)
-  slots.set(node.id, tree.nodes.length)
-  let next: MessageTree = { ...tree, nodes: [...tree.nodes, node], slots }
+  let next: MessageTree = withAdded(tree, node)
   if (parent) {
     next = withNodes(next, [
       {
@@ -128,11 +187,11 @@ export function appendChild(
       },
     ])
   } else {
-    next = {
-      ...next,
-      rootIds: [...tree.rootIds, node.id],
-      activeRootId: activate || tree.activeRootId === undefined ? node.id : tree.activeRootId,
-    }
+    next = withRoots(
+      next,
+      [...tree.rootIds, node.id],
+      activate || tree.activeRootId === undefined ? node.id : tree.activeRootId,
+    )
   }
   return activate && parentId !== null ? selectBranch(next, parentId) : next
 }
@@ -170,7 +229,7 @@ export function selectBranch(tree: MessageTree, id: string): MessageTree {
   }
   if (changed.length === 0 && activeRootId === tree.activeRootId) return tree
   const next = changed.length > 0 ? withNodes(tree, changed) : tree
-  return activeRootId === next.activeRootId ? next : { ...next, activeRootId }
+  return activeRootId === next.activeRootId ? next : withRoots(next, next.rootIds, activeRootId)
 }
 
 /** Shows the sibling `offset` places away (`-1` previous, `1` next); the same tree when there is none. */
@@ -209,7 +268,7 @@ export function treeFromMessages(messages: readonly ChatUIMessage[]): MessageTre
     })
   }
   const first = messages[0]?.id
-  return { nodes, slots, rootIds: first ? [first] : [], activeRootId: first }
+  return new ChunkedTree(chunked(nodes), nodes.length, slots, first ? [first] : [], first)
 }
 
 /** The links of a tree as plain data (what export and persistence write), in slot order. */
@@ -230,12 +289,13 @@ export function treeFromData(data: MessageTreeData): MessageTree {
     if (node.message.id !== node.id) throw new Error(`Node ${node.id} holds message ${node.message.id}.`)
     slots.set(node.id, slot)
   })
-  const tree: MessageTree = {
-    nodes: data.nodes,
+  const tree: MessageTree = new ChunkedTree(
+    chunked(data.nodes),
+    data.nodes.length,
     slots,
-    rootIds: data.rootIds,
-    activeRootId: data.activeRootId,
-  }
+    data.rootIds,
+    data.activeRootId,
+  )
   for (const node of data.nodes) {
     const siblings = node.parentId === null ? tree.rootIds : getNode(tree, node.parentId)?.childIds
     if (!siblings?.includes(node.id)) throw new Error(`Message ${node.id} is not listed by its parent.`)

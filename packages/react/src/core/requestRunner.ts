@@ -16,6 +16,7 @@ import {
 import type { ChatUIMessage } from './chatMessage.ts'
 import { type BatchInterval, createFrameBatcher, type FrameScheduler } from './frameBatcher.ts'
 import { toKindlingError } from './toKindlingError.ts'
+import { type ToolSet, toWireTools } from './tools.ts'
 
 // One request: messages → client.chatCompletion.create (streamed) → the client's accumulator →
 // the frame batcher → one write per frame. It owns no chat state: the engine says what a write does.
@@ -26,6 +27,13 @@ export interface ChatRequestConfig {
   model: string
   /** The wire parameters, as one object: `temperature`, `max_tokens`, `tools`, `n`, … */
   params?: ChatCompletionParams | undefined
+  /**
+   * The tools the model may call and the page runs (see `ToolSet`). Sent as the wire `tools` unless
+   * `params.tools` is given; an answer with tool calls then runs them and asks again by itself.
+   */
+  tools?: ToolSet | undefined
+  /** The most automatic follow-up requests per user turn before the tool loop pauses (default 5). */
+  maxSteps?: number | undefined
   /** Per-request options: `headers`, `requestTimeout`, `maxRetries`. */
   requestOptions?: Omit<RequestOptions, 'signal'> | undefined
   /** Ask for usage in the last chunk (`stream_options.include_usage`). Default true. */
@@ -106,6 +114,7 @@ export async function runChatRequest(
     // The wire body is `params` and nothing else: no option of a hook can leak into a request.
     stream = await config.client.chatCompletion.create(config.model, [...messages], {
       ...(config.includeUsage === false ? {} : { stream_options: { include_usage: true } }),
+      ...(config.tools && config.params?.tools === undefined ? { tools: toWireTools(config.tools) } : {}),
       ...config.params,
       ...config.requestOptions,
       stream: true,

@@ -58,6 +58,37 @@ export const Streaming: Story = {
   },
 }
 
+// A reply that writes a long file: each update re-renders and re-highlights only the code's last
+// chunk of lines, however long the file has grown (issue 19).
+const longFile = Array.from({ length: 400 }, (_, i) =>
+  i % 10 === 0
+    ? `/** Step ${i}: a comment\n    spanning lines. */`
+    : `export const step${i} = compute(${i}, 'label ${i}')`,
+).join('\n')
+const longAnswer = `Here is the whole module, as asked:\n\n\`\`\`ts\n${longFile}\n\`\`\`\n\nEach step is exported on its own.`
+
+function LongAnswerStream() {
+  const { text, done } = useSimulatedStream(longAnswer, { chunk: 96, intervalMs: 16 })
+  return (
+    <div data-testid="stream" data-done={done}>
+      <Markdown streaming={!done}>{text}</Markdown>
+    </div>
+  )
+}
+
+/** A long answer writing a 400-line file: the code grows in chunks of lines, highlighted as it comes. */
+export const LongAnswer: Story = {
+  render: () => <LongAnswerStream />,
+  play: async ({ canvasElement }) => {
+    const stream = within(canvasElement).getByTestId('stream')
+    await waitFor(() => expect(stream).toHaveAttribute('data-done', 'true'), { timeout: 20_000 })
+    const chunks = stream.querySelectorAll('.kindling-code-chunk')
+    await expect(chunks.length).toBeGreaterThan(10)
+    await waitFor(() => expect(chunks[0]?.querySelector('.hljs-comment')).not.toBeNull(), { timeout: 10_000 })
+    await expect(stream.querySelector('code')?.textContent).toBe(longFile)
+  },
+}
+
 const hostile = `Model output is untrusted. None of this may run:
 
 <script>alert('script tag')</script>

@@ -50,19 +50,41 @@ const lowlight = createLowlight({
 /** The languages (and their aliases, e.g. `js`, `py`, `html`, `sh`) the highlighter knows. */
 export const highlightedLanguages: readonly string[] = lowlight.listLanguages()
 
+/** Highlighted code, and whether the grammar is back at top level where it ends. */
+export interface HighlightedCode {
+  /** React elements, or `null` when the code stays plain (see {@link highlightCode}). */
+  node: ReactNode | null
+  /**
+   * The last character is outside every highlighted span: no multi-line string or comment is still
+   * open there, so the code after it can be highlighted on its own. `true` for plain code.
+   */
+  endsAtTopLevel: boolean
+}
+
+/**
+ * Highlights `code` like {@link highlightCode}, also telling whether a chunk of lines may end here:
+ * highlight.js keeps no public per-line state, so long code is highlighted in chunks cut only where
+ * the grammar is at top level.
+ */
+export function highlightCodeChunk(code: string, language: string): HighlightedCode {
+  const name = language.toLowerCase()
+  if (!lowlight.registered(name) || !mayHighlight(code, name)) return { node: null, endsAtTopLevel: true }
+  try {
+    const tree = lowlight.highlight(name, code)
+    if (treeDepth(tree, MAX_HIGHLIGHT_DEPTH) > MAX_HIGHLIGHT_DEPTH)
+      return { node: null, endsAtTopLevel: true }
+    const last = tree.children.at(-1)
+    return { node: toJsxRuntime(tree, { Fragment, jsx, jsxs }), endsAtTopLevel: last?.type !== 'element' }
+  } catch {
+    // A grammar that overflows the stack on some input: plain text is still correct.
+    return { node: null, endsAtTopLevel: true }
+  }
+}
+
 /**
  * Highlights `code` as React elements, or returns `null` (the caller then shows the plain text)
  * for a language it does not know, and for code past the limits of `highlightGuards.ts`.
  */
 export function highlightCode(code: string, language: string): ReactNode | null {
-  const name = language.toLowerCase()
-  if (!lowlight.registered(name) || !mayHighlight(code, name)) return null
-  try {
-    const tree = lowlight.highlight(name, code)
-    if (treeDepth(tree, MAX_HIGHLIGHT_DEPTH) > MAX_HIGHLIGHT_DEPTH) return null
-    return toJsxRuntime(tree, { Fragment, jsx, jsxs })
-  } catch {
-    // A grammar that overflows the stack on some input: plain text is still correct.
-    return null
-  }
+  return highlightCodeChunk(code, language).node
 }

@@ -153,9 +153,10 @@ describe('CodeBlock highlighting under hostile input', () => {
     expect(container.querySelector('.kindling-markdown__plain')).toBeNull()
   })
 
-  it('still highlights ordinary code, and leaves code over the size cap plain', async () => {
+  it('still highlights ordinary code, and leaves a chunk of lines over the size cap plain', async () => {
     const ordinary = '```js\nconst a = f(1)\n```'
-    const big = `\`\`\`js\n${fill('const a = 1;\n', 20_000)}\n\`\`\``
+    // Long code is highlighted per chunk of lines (codeChunks.ts): the cap bounds one chunk.
+    const big = `\`\`\`js\n${fill('const a = 1;', 20_000)}\n\`\`\``
     const { container } = render(<Markdown>{`${ordinary}\n\n${big}`}</Markdown>)
     await waitFor(() => expect(container.querySelector('.hljs-keyword')).not.toBeNull(), { timeout: 10_000 })
     const [first, second] = container.querySelectorAll('code')

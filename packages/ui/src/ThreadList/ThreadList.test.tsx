@@ -121,3 +121,19 @@ describe('ThreadList', () => {
     expect(view.getByRole('textbox', { name: 'Message' })).toBeVisible()
   })
 })
+
+describe('ThreadList with many threads', () => {
+  it('lists every thread of a long list (the rows after the first 50 follow), marks one active, searches all', async () => {
+    const threads = createThreadStore({ adapter: createIndexedDbAdapter({ name: freshName() }) })
+    await threads.ready
+    for (let index = 0; index < 120; index++) threads.create({ title: `Trip ${index}` })
+    const view = render(<App threads={threads} />)
+    const items = () => view.container.querySelectorAll('.kindling-thread-list__item')
+    await waitFor(() => expect(items()).toHaveLength(120))
+    // Opening a thread marks exactly one row, deep in the list too.
+    await userEvent.click(view.getByRole('button', { name: 'Trip 3' }))
+    await waitFor(() => expect(view.container.querySelectorAll('[aria-current="page"]')).toHaveLength(1))
+    await userEvent.type(view.getByRole('searchbox', { name: 'Search conversations' }), 'Trip 11')
+    await waitFor(() => expect(items()).toHaveLength(11)) // Trip 11, 110–119
+  })
+})

@@ -1,6 +1,7 @@
 import type { ThreadMeta } from '@kindling/react'
-import { type FormEvent, useId, useState } from 'react'
+import { startTransition, useEffect, useId, useRef, useState } from 'react'
 import { cx } from '../internal/cx.ts'
+import { ThreadListRow, type ThreadRowActions } from './ThreadListRow.tsx'
 
 /** Props of {@link ThreadListView}. */
 export interface ThreadListViewProps {
@@ -17,6 +18,9 @@ export interface ThreadListViewProps {
   untitled?: string | undefined
   className?: string | undefined
 }
+
+/** Rows in the first paint: more than a sidebar shows; the rest follow in a transition. */
+const FIRST_ROWS = 50
 
 /** The title a thread is listed under. */
 const titleOf = (thread: ThreadMeta, untitled: string) => thread.title || untitled
@@ -47,12 +51,28 @@ export function ThreadListView({
       thread.archived === showArchived &&
       (!needle || titleOf(thread, untitled).toLowerCase().includes(needle)),
   )
-  const submitRename = (event: FormEvent<HTMLFormElement>, id: string) => {
-    event.preventDefault()
-    const title = new FormData(event.currentTarget).get('title')
-    if (typeof title === 'string' && title.trim()) onRename(id, title.trim())
-    setRenaming(undefined)
-  }
+  // A long list paints its first rows at once and the rest right after, without blocking input.
+  const [limit, setLimit] = useState(FIRST_ROWS)
+  const more = shown.length > limit
+  useEffect(() => {
+    if (more) startTransition(() => setLimit(Number.POSITIVE_INFINITY))
+  }, [more])
+  const visible = more ? shown.slice(0, limit) : shown
+  // Rows are memoised and get one stable actions object that calls the latest props, so choosing a
+  // thread re-renders two rows, not a thousand.
+  const latest = useRef({ onSelect, onRename, onDelete, onArchive })
+  latest.current = { onSelect, onRename, onDelete, onArchive }
+  const [actions] = useState<ThreadRowActions>(() => ({
+    select: (id) => latest.current.onSelect(id),
+    startRename: (id) => setRenaming(id),
+    cancelRename: () => setRenaming(undefined),
+    rename: (id, title) => {
+      if (title.trim()) latest.current.onRename(id, title.trim())
+      setRenaming(undefined)
+    },
+    archive: (id, archived) => latest.current.onArchive?.(id, archived),
+    delete: (id) => latest.current.onDelete(id),
+  }))
   return (
     <nav className={cx('kindling-thread-list', className)} aria-label="Conversations">
       <button type="button" className="kindling-button kindling-thread-list__new" onClick={onCreate}>
@@ -74,63 +94,16 @@ export function ThreadListView({
         </p>
       ) : (
         <ul>
-          {shown.map((thread) => (
-            <li key={thread.id} className="kindling-thread-list__item" data-active={thread.id === activeId}>
-              {renaming === thread.id ? (
-                <form onSubmit={(event) => submitRename(event, thread.id)}>
-                  <input
-                    name="title"
-                    aria-label="Conversation title"
-                    defaultValue={thread.title}
-                    // biome-ignore lint/a11y/noAutofocus: the user just asked to rename this thread
-                    autoFocus
-                    onKeyDown={(event) => event.key === 'Escape' && setRenaming(undefined)}
-                  />
-                  <button type="submit" className="kindling-button kindling-button--ghost">
-                    Save
-                  </button>
-                </form>
-              ) : (
-                <>
-                  <button
-                    type="button"
-                    className="kindling-thread-list__title"
-                    aria-current={thread.id === activeId ? 'page' : undefined}
-                    onClick={() => onSelect(thread.id)}
-                  >
-                    {titleOf(thread, untitled)}
-                  </button>
-                  <span className="kindling-thread-list__actions">
-                    <button
-                      type="button"
-                      className="kindling-button kindling-button--ghost"
-                      aria-label={`Rename ${titleOf(thread, untitled)}`}
-                      onClick={() => setRenaming(thread.id)}
-                    >
-                      Rename
-                    </button>
-                    {onArchive ? (
-                      <button
-                        type="button"
-                        className="kindling-button kindling-button--ghost"
-                        aria-label={`${thread.archived ? 'Restore' : 'Archive'} ${titleOf(thread, untitled)}`}
-                        onClick={() => onArchive(thread.id, !thread.archived)}
-                      >
-                        {thread.archived ? 'Restore' : 'Archive'}
-                      </button>
-                    ) : null}
-                    <button
-                      type="button"
-                      className="kindling-button kindling-button--ghost"
-                      aria-label={`Delete ${titleOf(thread, untitled)}`}
-                      onClick={() => onDelete(thread.id)}
-                    >
-                      Delete
-                    </button>
-                  </span>
-                </>
-              )}
-            </li>
+          {visible.map((thread) => (
+            <ThreadListRow
+              key={thread.id}
+              thread={thread}
+              title={titleOf(thread, untitled)}
+              active={thread.id === activeId}
+              renaming={renaming === thread.id}
+              canArchive={onArchive !== undefined}
+              actions={actions}
+            />
           ))}
         </ul>
       )}

@@ -100,33 +100,52 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions = {}): P
 
   return {
     async list() {
-      const tx = (await database()).transaction([META, TREES, QUARANTINE], 'readwrite')
-      const finished = done(tx)
+      // A read-only transaction (one getAll) on the hot path; only unreadable rows need a write.
+      const tx = (await database()).transaction(META, 'readonly')
       const rows = await request(tx.objectStore(META).getAll())
       const out: ThreadMeta[] = []
-      const issues: PersistenceRecordError[] = []
+      const bad: { id: string; row: unknown; error: unknown }[] = []
       for (const row of rows) {
         try {
           out.push(readMeta(row))
         } catch (error) {
           const id = (row as { id?: unknown } | undefined)?.id
-          if (typeof id !== 'string') continue
-          const tree = await request(tx.objectStore(TREES).get(id))
-          issues.push(setAside(tx, id, row, tree, error))
+          if (typeof id === 'string') bad.push({ id, row, error })
         }
       }
-      await finished
-      for (const issue of issues) onIssue(issue)
+      if (bad.length > 0) {
+        const write = (await database()).transaction([META, TREES, QUARANTINE], 'readwrite')
+        const finished = done(write)
+        const issues: PersistenceRecordError[] = []
+        for (const { id, row, error } of bad) {
+          const tree = await request(write.objectStore(TREES).get(id))
+          issues.push(setAside(write, id, row, tree, error))
+        }
+        await finished
+        for (const issue of issues) onIssue(issue)
+      }
       return out
     },
     async load(id) {
-      const tx = (await database()).transaction([META, TREES, QUARANTINE], 'readwrite')
-      const finished = done(tx)
-      const issues: PersistenceRecordError[] = []
-      const record = await loadIn(tx, id, issues)
-      await finished
-      for (const issue of issues) onIssue(issue)
-      return record
+      const tx = (await database()).transaction([META, TREES], 'readonly')
+      const [meta, tree] = await Promise.all([
+        request(tx.objectStore(META).get(id)),
+        request(tx.objectStore(TREES).get(id)),
+      ])
+      if (meta === undefined) return undefined
+      try {
+        return readRecord(meta, tree)
+      } catch {
+        // Unreadable: read again and set aside in one read-write transaction (it may have been
+        // rewritten meanwhile, in which case the new version is what is read).
+        const write = (await database()).transaction([META, TREES, QUARANTINE], 'readwrite')
+        const finished = done(write)
+        const issues: PersistenceRecordError[] = []
+        const record = await loadIn(write, id, issues)
+        await finished
+        for (const issue of issues) onIssue(issue)
+        return record
+      }
     },
     async save(record: ThreadRecord) {
       const tx = (await database()).transaction([META, TREES, QUARANTINE], 'readwrite')

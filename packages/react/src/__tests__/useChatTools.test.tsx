@@ -1,0 +1,119 @@
+import { act, renderHook, waitFor } from '@testing-library/react'
+import { type ReactNode, StrictMode } from 'react'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { defineTool } from '../core/tools.ts'
+import { KindlingProvider } from '../KindlingProvider.tsx'
+import { useChatActions } from '../useChatActions.ts'
+import { useChatCompletion } from '../useChatCompletion.ts'
+import { useToolCalls } from '../useToolCalls.ts'
+import { startPeer } from './peer.ts'
+
+const peer = startPeer()
+
+describe('useChatCompletion with tools', () => {
+  it('runs each tool call exactly once under StrictMode with two consumers of the chat', async () => {
+    const client = peer.client()
+    const runs: string[] = []
+    const tools = {
+      get_weather: defineTool({
+        parameters: z.object({ city: z.string() }),
+        execute: async ({ city }) => {
+          runs.push(city)
+          await new Promise((resolve) => setTimeout(resolve, 10))
+          return { city, temperature: 12 }
+        },
+      }),
+    }
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <StrictMode>
+        <KindlingProvider client={client}>{children}</KindlingProvider>
+      </StrictMode>
+    )
+    const before = peer.server.streams.stats().recent.length
+    const { result } = renderHook(
+      () => {
+        const options = { id: 'tools', model: 'kindling-tools', batchInterval: 0 as const, tools }
+        const first = useChatCompletion(options)
+        const calls = useToolCalls('tools', first.messages[1]?.id ?? '')
+        return { first, second: useChatCompletion(options), calls }
+      },
+      { wrapper },
+    )
+    await act(() => result.current.first.send('Weather in Madrid?'))
+    expect(runs).toEqual(['Madrid'])
+    expect(result.current.second.messages.map((m) => m.role)).toEqual([
+      'user',
+      'assistant',
+      'tool',
+      'assistant',
+    ])
+    expect(peer.server.streams.stats().recent.slice(before)).toHaveLength(2)
+    expect(result.current.calls).toMatchObject([
+      {
+        name: 'get_weather',
+        status: 'done',
+        args: { city: 'Madrid' },
+        result: { city: 'Madrid', temperature: 12 },
+      },
+    ])
+  })
+
+  it('approves and denies from an actions-only consumer, pauses at maxSteps, continue() goes on, stop() ends it', async () => {
+    const client = peer.client()
+    const runs: string[] = []
+    const tools = {
+      get_weather: defineTool({
+        parameters: z.object({ city: z.string() }),
+        needsApproval: ({ city }) => city === 'Kyiv',
+        execute: ({ city }) => {
+          runs.push(city)
+          return 'sunny'
+        },
+      }),
+    }
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <KindlingProvider client={client}>{children}</KindlingProvider>
+    )
+    const { result } = renderHook(
+      () => ({
+        chat: useChatCompletion({
+          id: 'approvals',
+          model: 'kindling-tools',
+          batchInterval: 0,
+          tools,
+          maxSteps: 1,
+          params: { tool_choice: 'required' },
+        }),
+        actions: useChatActions('approvals'),
+      }),
+      { wrapper },
+    )
+    let sent!: Promise<void>
+    act(() => {
+      sent = result.current.chat.send('Weather in Kyiv?')
+    })
+    await waitFor(() => expect(result.current.chat.messages[1]?.status).toBe('done'))
+    const callId = result.current.chat.messages[1]?.tool_calls?.[0]?.id ?? ''
+    expect(runs).toEqual([])
+    act(() => result.current.actions.approve(callId))
+    await waitFor(() => expect(result.current.chat.messages[3]?.status).toBe('done'))
+    expect(runs).toEqual(['Kyiv'])
+    // The automatic request's answer calls again (tool_choice 'required'): deny it.
+    act(() => result.current.actions.deny(result.current.chat.messages[3]?.tool_calls?.[0]?.id ?? ''))
+    await act(() => sent)
+    expect(runs).toEqual(['Kyiv'])
+    expect(result.current.chat.toolLoop).toEqual({ stoppedAt: 'max-steps', steps: 1 })
+    expect(result.current.chat.messages.at(-1)?.content).toContain('Denied by the user')
+    let continued!: Promise<void>
+    act(() => {
+      continued = result.current.actions.continue()
+    })
+    await waitFor(() => expect(result.current.chat.messages.at(-1)?.tool_calls?.length).toBe(1))
+    expect(result.current.chat.toolLoop).toBeUndefined()
+    act(() => result.current.actions.stop())
+    await act(() => continued)
+    expect(runs).toEqual(['Kyiv'])
+    expect(result.current.chat.messages.at(-1)?.role).toBe('tool')
+  })
+})

@@ -1,0 +1,46 @@
+import { createPartialJsonParser } from '@kindling/client'
+import type { ChatUIMessage } from './chatMessage.ts'
+import type { ChatState } from './chatState.ts'
+import type { ToolCallView } from './toolRunner.ts'
+
+// The tool calls of one message as the UI shows them: the engine's record of each call while it
+// runs or after; partial arguments while they stream; else what the thread's tool messages say.
+
+/** The arguments so far (a partial object), or `undefined` when the text is not JSON. */
+function partialArguments(text: string): unknown {
+  const parser = createPartialJsonParser()
+  try {
+    return parser.push(text)
+  } catch {
+    return undefined
+  }
+}
+
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+/** Every tool call of `message`, in call order, with its state. */
+export function selectToolCalls(state: ChatState, message: ChatUIMessage): ToolCallView[] {
+  const calls = message.tool_calls ?? []
+  if (calls.length === 0) return []
+  return calls.map((call) => {
+    const known = state.toolCalls.get(call.id)
+    if (known) return known
+    const base = { id: call.id, name: call.function.name, argumentsText: call.function.arguments }
+    if (message.status === 'streaming') {
+      return { ...base, status: 'streaming-arguments', args: partialArguments(call.function.arguments) }
+    }
+    const args = partialArguments(call.function.arguments)
+    const answer = state.messages.find((other) => other.role === 'tool' && other.tool_call_id === call.id)
+    if (!answer) return { ...base, status: 'awaiting-result', args }
+    const result = parsed(answer.content)
+    const error = result && typeof result === 'object' && 'error' in result ? String(result.error) : undefined
+    if (error === undefined) return { ...base, status: 'done', args, result }
+    return { ...base, status: error.startsWith('Denied by the user') ? 'denied' : 'error', args, error }
+  })
+}
