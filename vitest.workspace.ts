@@ -94,7 +94,7 @@ export default [
       environment: 'jsdom',
       include: ['packages/react/src/**/*.test.{ts,tsx}'],
       exclude: ['packages/react/src/core/**', 'packages/react/src/**/*.browser.test.{ts,tsx}'],
-      setupFiles: ['./scripts/jestDomSetup.ts'],
+      setupFiles: ['./scripts/jestDomSetup.ts', './scripts/testingLibrarySetup.ts'],
     },
   },
   {
@@ -113,7 +113,7 @@ export default [
       ],
       // `pnpm test:stress` turns the hostile-input tests up (packages/ui/src/__tests__/hostileConfig.ts).
       env: { KINDLING_UI_STRESS: process.env.KINDLING_UI_STRESS ?? '' },
-      setupFiles: ['./scripts/failOnConsole.ts'],
+      setupFiles: ['./scripts/failOnConsole.ts', './scripts/testingLibrarySetup.ts'],
       browser: browser(),
     },
   },

@@ -31,6 +31,11 @@ export interface CompletionPanelProps {
   emptyState?: ReactNode
   /** Extra controls in the toolbar (a model picker, parameter controls). */
   children?: ReactNode
+  /**
+   * Offer Retry beside a failed completion (default true). Pass false while the app already offers
+   * one for the same cause, e.g. a banner for a server that can't be reached: one failure, one retry.
+   */
+  showRetry?: boolean | undefined
   className?: string | undefined
 }
 
@@ -66,6 +71,7 @@ export function CompletionPanel({
   label = 'Prompt',
   emptyState = 'The completion appears here.',
   children,
+  showRetry = true,
   className,
 }: CompletionPanelProps) {
   const id = useId()
@@ -159,7 +165,7 @@ export function CompletionPanel({
             {note}
           </p>
           {/* After Stop, Complete already asks again: Retry only for a failure. */}
-          {outcome === 'error' ? (
+          {outcome === 'error' && showRetry ? (
             <Button
               size="sm"
               icon={<Icons.Retry />}

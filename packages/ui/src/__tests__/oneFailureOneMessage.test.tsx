@@ -3,6 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import { afterEach, describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { Chat } from '../Chat/Chat.tsx'
+import { CompletionPanel } from '../CompletionPanel/CompletionPanel.tsx'
 import '../styles.css'
 
 // One failure, one message, one way to ask again, in real Chromium: against a closed port (nothing
@@ -59,5 +60,20 @@ describe('one failure, one message', () => {
     ])
     expect(within(assistant() as HTMLElement).getByText('Stopped.')).toBeTruthy()
     expect(screen.queryByRole('alert')).toBeNull()
+  })
+
+  it('leaves a failed completion without Retry when the app retries that cause elsewhere', async () => {
+    const client = createClient({ baseURL: 'http://127.0.0.1:9/v1', apiKey: null, maxRetries: 0 })
+    const failOnce = async (showRetry: boolean) => {
+      render(<CompletionPanel client={client} model="kindling-echo" showRetry={showRetry} />)
+      await userEvent.fill(screen.getByRole('textbox', { name: 'Prompt' }), 'Once upon a time')
+      await userEvent.click(screen.getByRole('button', { name: 'Complete' }))
+      await waitFor(() => expect(screen.getByText(/Error:/)).toBeTruthy(), { timeout: 5000 })
+      const retries = askAgainButtons().length
+      cleanup()
+      return retries
+    }
+    expect(await failOnce(true)).toBe(1)
+    expect(await failOnce(false)).toBe(0)
   })
 })
