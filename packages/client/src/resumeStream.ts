@@ -7,12 +7,12 @@ import { createStream, type KindlingStream } from './stream.ts'
 /** The options of `chatCompletion.resume`. */
 export interface ResumeStreamOptions extends RequestOptions {
   /** The number of the last event already received (`<streamId>:<n>` ids); default 0, the whole stream. */
-  after?: number
+  after?: number | undefined
   /**
    * The `x-kindling-resume-token` header of the response that started the stream, needed when it
    * was started without an API key (the server binds such streams to this token).
    */
-  resumeToken?: string
+  resumeToken?: string | undefined
 }
 
 /**
