@@ -24,6 +24,10 @@ export const SECTIONS: Record<string, (size: RunSize) => Promise<SectionResult>>
     const { runRender } = await import('./sections/render.ts')
     return runRender(size === 'smoke' ? { deltas: 50, histories: [10, 100], runs: 1 } : {})
   },
+  async resume(size) {
+    const { runResume } = await import('./sections/resume.ts')
+    return runResume(size === 'smoke' ? { events: 200, runs: 3 } : {})
+  },
   async hostile(size) {
     const { runHostile } = await import('./sections/hostile.ts')
     // The smoke run: the control, one nesting input and one streamed input, at a quarter size.

@@ -5,6 +5,7 @@ import { generate } from './generate.ts'
 import { normalizeChatChunk, normalizeChatResponse } from './normalize.ts'
 import type { ClientConfig, RequestOptions } from './request.ts'
 import type { ChatCompletionRequestSchema, ChatRequestMessage } from './requestSchemas.ts'
+import { type ResumeStreamOptions, resumeStream } from './resumeStream.ts'
 import type { ChatCompletionResponse, ChatMessage, ChatRole } from './schemas.ts'
 import type { ChatCompletionStream } from './stream.ts'
 
@@ -64,6 +65,15 @@ export interface ChatCompletionAPI {
     messages?: ChatMessages,
     options?: ChatCompletionCreateOptions,
   ): Promise<ChatCompletionResponse | ChatCompletionStream>
+  /**
+   * Reads again a stream `@kindling/server` keeps (its `x-kindling-stream-id` header), from the event
+   * after `options.after`: what was missed, then the rest live. Streams from `create` already resume
+   * by themselves after a drop; this is for a reader that starts over (a reloaded page, another tab).
+   *
+   * @example
+   * const stream = await client.chatCompletion.resume(id, { after: 12 })
+   */
+  resume(streamId: string, options?: ResumeStreamOptions): Promise<ChatCompletionStream>
 }
 
 /** How a chat completion stream is read: checked, normalized and accumulated chunk by chunk. */
@@ -91,5 +101,9 @@ const endpoint = {
 export function createChatCompletionAPI(config: ClientConfig): ChatCompletionAPI {
   const create = (model: string, messages?: ChatMessages, options?: ChatCompletionCreateOptions) =>
     generate(config, endpoint, model, messages, options)
-  return { create: create as ChatCompletionAPI['create'] }
+  return {
+    create: create as ChatCompletionAPI['create'],
+    resume: (streamId, options) =>
+      resumeStream(config, endpoint, streamId, options) as Promise<ChatCompletionStream>,
+  }
 }

@@ -26,6 +26,13 @@ export interface ClientOptions {
   headers?: Record<string, string> | undefined
   /** Retries after a connection error, 408, 409, 429 or 5xx (default 2). */
   maxRetries?: number | undefined
+  /**
+   * Ask the server to keep generating a streamed answer while this client reconnects after a drop
+   * (the `x-kindling-resumable: 1` header, for `@kindling/server` started with `resumable`). Default
+   * `false`: that header is not CORS-safelisted, so a browser would send a preflight the server has to
+   * allow. Streams the server numbers (its `x-kindling-stream-id`) are resumed after a drop either way.
+   */
+  resumable?: boolean | undefined
   /** Minimum level this client logs (default: the level of {@link setConsoleLogLevel}). */
   logLevel?: LogLevel | undefined
   /** Where log lines go (default `console`). */
@@ -77,6 +84,7 @@ export function createClient(options: ClientOptions = {}): KindlingClient {
     fetch: customFetch ?? ((input, init) => globalThis.fetch(input, init)),
     headers: { ...options.headers },
     maxRetries,
+    resumable: options.resumable === true,
     logger: createLogger(options.logLevel, options.logSink),
   }
   return {

@@ -3,6 +3,7 @@ import type { SchemaName } from './explainRejection.ts'
 import { perfMetricsFromHeaders } from './perfMetrics.ts'
 import { type ClientConfig, sendRequest } from './request.ts'
 import { buildRequestBody } from './requestBody.ts'
+import { RESUMABLE_HEADER, resumableHandle } from './resumableBody.ts'
 import { createStream, type KindlingStream, type StreamSpec } from './stream.ts'
 import { parseJSONResponse, validateResponse } from './validate.ts'
 
@@ -35,6 +36,10 @@ export async function generate<TChunk, TState, TResponse extends PartialResponse
   options: Record<string, unknown> | undefined,
 ): Promise<TResponse | KindlingStream<TChunk, TResponse>> {
   const split = buildRequestBody(model, endpoint.inputKey, input, options, endpoint.method)
+  // A streamed answer asks the server to keep generating while this client reconnects, only when
+  // the client opted in: the header is not CORS-safelisted, so it costs a browser a preflight.
+  if (split.stream && config.resumable && split.options.maxResumes !== 0)
+    split.options = { ...split.options, headers: { [RESUMABLE_HEADER]: '1', ...split.options.headers } }
   const handle = await sendRequest(config, {
     method: 'POST',
     path: endpoint.path,
@@ -44,7 +49,13 @@ export async function generate<TChunk, TState, TResponse extends PartialResponse
     defaultTimeoutSeconds: 600,
     options: split.options,
   })
-  if (split.stream) return createStream(handle, endpoint.streamSpec(), config.logger)
+  if (split.stream) {
+    const resumable = resumableHandle(config, handle, {
+      headers: split.options.headers,
+      maxResumes: split.options.maxResumes,
+    })
+    return createStream(resumable, endpoint.streamSpec(), config.logger)
+  }
   const context = { what: endpoint.what, endpoint: handle.endpoint, model, headers: handle.response.headers }
   const json = await validateResponse(
     endpoint.responseSchema,

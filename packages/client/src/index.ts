@@ -64,6 +64,7 @@ export type {
   SamplingParams,
   Tool,
 } from './requestSchemas.ts'
+export type { ResumeStreamOptions } from './resumeStream.ts'
 export type {
   ChatCompletionResponse,
   ChatCompletionResponseChoice,

@@ -23,6 +23,12 @@ export interface RequestOptions {
   headers?: Record<string, string>
   /** Retries for this request; default the client's `maxRetries`. */
   maxRetries?: number
+  /**
+   * Times a stream whose connection drops mid-answer is resumed (servers that number their streams,
+   * like `@kindling/server` with `resumable` on), before the drop's error is thrown with the partial
+   * answer. Default 3; `0` neither resumes nor asks the server to keep generating.
+   */
+  maxResumes?: number
 }
 
 /** A client's settings after defaults were applied. */
@@ -32,6 +38,8 @@ export interface ClientConfig {
   readonly fetch: typeof fetch
   readonly headers: Readonly<Record<string, string>>
   readonly maxRetries: number
+  /** Whether streamed requests ask the server to keep generating across a reconnect. */
+  readonly resumable: boolean
   readonly logger: Logger
 }
 

@@ -4,7 +4,7 @@ import type { RequestOptions } from './request.ts'
 // Splits a call's options into what the client uses and what goes on the wire, and enforces the
 // seed's rule: the prompt (or messages) comes either positionally or in the options, never both.
 
-const clientOnlyKeys = new Set(['requestTimeout', 'signal', 'headers', 'maxRetries'])
+const clientOnlyKeys = new Set(['requestTimeout', 'signal', 'headers', 'maxRetries', 'maxResumes'])
 
 /** The request body and the client-side options of one call. */
 export interface SplitRequest {

@@ -8,14 +8,17 @@ import { escapeControls } from './escapeControls.ts'
 import { type Faults, httpFaultResponse, mergeFaults, parseFaults, splitModelFaults } from './faults.ts'
 import { type Generated, generateChat, generateCompletion } from './generate.ts'
 import { InvalidParamError } from './invalidParam.ts'
+import { createMemoryStreamStore } from './memoryStreamStore.ts'
 import { type BuiltinModel, builtinModels, findBuiltinModel } from './models/index.ts'
 import {
   DEFAULT_CORS_ORIGINS,
   DEFAULT_FAULTS,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT,
+  DEFAULT_STREAM_GRACE_MS,
   DEFAULT_WORK_LIMITS,
   faultScopeOf,
+  resumableOptionsOf,
   type ServerOptions,
   type WorkLimits,
 } from './options.ts'
@@ -25,7 +28,11 @@ import { createRedactor } from './redact.ts'
 import { requestGuard, requireJson } from './requestGuard.ts'
 import { requestIdMiddleware } from './requestId.ts'
 import { ChatCompletionRequestSchema, CompletionRequestSchema } from './requestSchemas.ts'
+import { newStreamId, RESUMABLE_HEADER, RESUME_TOKEN_HEADER, streamOwner } from './resumableStream.ts'
+import type { ResumeContext } from './resumeContext.ts'
+import { registerResumeRoutes } from './resumeRoutes.ts'
 import { sseResponse } from './sseResponse.ts'
+import { StreamStoreFull } from './streamStore.ts'
 import { createStreamTracker } from './streamTracker.ts'
 import { displayUpstreamUrl, resolveUpstream } from './upstream.ts'
 import { checkRequestedDelay, LimitExceeded } from './workLimits.ts'
@@ -154,6 +161,40 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
     }
   }
   const faultScope = faultScopeOf(options.faults ?? DEFAULT_FAULTS)
+  // Off by default: then no store exists and answers stream straight to their reader.
+  const resumable = resumableOptionsOf(options.resumable)
+  const store = resumable ? (resumable.store ?? createMemoryStreamStore(resumable.limits)) : undefined
+  const graceMs = resumable?.graceMs ?? DEFAULT_STREAM_GRACE_MS
+  /**
+   * Registers a new resumable stream, or the 503 when the store cannot take it; `undefined` when
+   * streams are not resumable.
+   */
+  const openStream = async (c: AppContext): Promise<ResumeContext | Response | undefined> => {
+    if (!store) return undefined
+    const streamId = newStreamId()
+    const { owner, token } = streamOwner(c.req.header('authorization'))
+    try {
+      await store.open(streamId, owner)
+    } catch (error) {
+      const full = error instanceof StreamStoreFull
+      log(`503 for ${c.req.path}: stream store ${full ? 'full' : 'unavailable'}: ${(error as Error).message}`)
+      return errorResponse(
+        503,
+        full
+          ? 'The server is keeping as many streams as it can (stream store full). Retry in a moment.'
+          : 'The stream store is unavailable. Retry in a moment; the server log says why.',
+        { type: 'server_error', code: 'stream_store_unavailable', headers: { 'retry-after': '1' } },
+      )
+    }
+    return {
+      store,
+      streamId,
+      resumable: c.req.header(RESUMABLE_HEADER) === '1',
+      graceMs,
+      headers: token ? { [RESUME_TOKEN_HEADER]: token } : {},
+      onStoreError: (error) => log(`stream store error: ${(error as Error).message}`),
+    }
+  }
 
   app.use('*', async (c, next) => {
     await next()
@@ -182,7 +223,7 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
       ),
   })
 
-  const forward = (c: AppContext, path: string, raw: string, model: string) => {
+  const forward = async (c: AppContext, path: string, raw: string, model: string, stream: boolean) => {
     if (!upstream) {
       return errorResponse(404, `The model '${model}' does not exist or you do not have access to it.`, {
         code: 'model_not_found',
@@ -191,7 +232,13 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
     }
     const slot = takeSlot(c)
     if (slot.refused) return slot.refused
+    const resume = stream ? await openStream(c) : undefined
+    if (resume instanceof Response) {
+      slot.release()
+      return resume
+    }
     return forwardToUpstream(upstream, path, c.req.raw, raw, {
+      resume,
       redact,
       log,
       onStream: () => tracker.start({ path: c.req.path, model, source: 'proxied' }),
@@ -222,7 +269,7 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
         : {}
       if (faults.http) return httpFaultResponse(faults.http, request.model)
       const delay = requestDelay(c, faults, options)
-      if (!builtin) return forward(c, upstreamPath, read.raw, request.model)
+      if (!builtin) return forward(c, upstreamPath, read.raw, request.model, request.stream === true)
       if (delay.param) checkRequestedDelay(delay.ms, 1, limits, delay.param)
       if (!request.stream && faults.stallAfter !== undefined) {
         const slot = takeSlot(c)
@@ -235,8 +282,14 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
       // Built-in streams count against the same per-client cap as upstream requests.
       const slot = takeSlot(c)
       if (slot.refused) return slot.refused
+      const resume = await openStream(c)
+      if (resume instanceof Response) {
+        slot.release()
+        return resume
+      }
       const stream = tracker.start({ path: c.req.path, model: builtin.id, source: 'builtin' })
       return sseResponse(chunks, {
+        ...(resume ? { resume } : {}),
         faults,
         delayMs: delay.ms,
         outgoing: c.env?.outgoing,
@@ -284,6 +337,7 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
       limitBody,
       generationRoute(CompletionRequestSchema, '/completions', generateCompletion),
     )
+    if (store) registerResumeRoutes(app, base, store, log)
   }
 
   app.get('/kindling/streams', (c) => c.json(tracker.stats()))

@@ -7,6 +7,7 @@ import {
   parseAllowedHosts,
   parseCors,
   parseFaultScope,
+  resumableOptionsOf,
   serverOptionsFromEnv,
 } from './options.ts'
 import { startServer } from './startServer.ts'
@@ -35,6 +36,13 @@ Options:
   --faults <scope>      which requests may ask for faults (x-kindling-fault, +fault suffix):
                         builtin (default: the built-in models), all (proxied ones too), none
                         (env KINDLING_FAULTS)
+  --resumable           resumable streams: ids, a stream store, resume and cancel routes
+                        (env KINDLING_RESUMABLE=1; default off)
+  --redis-url <url>     keep resumable streams in Redis, shared by every instance using it;
+                        implies --resumable
+                        (env KINDLING_REDIS_URL; default: in this process's memory)
+  --stream-ttl <ms>     how long a finished stream can still be resumed
+                        (env KINDLING_STREAM_TTL_MS, default 300000)
   --quiet               do not log requests
   -h, --help            show this help
 
@@ -44,6 +52,10 @@ KINDLING_UPSTREAM_URL (default https://api.fireworks.ai/inference/v1) with that 
 Limits per request (env): KINDLING_MAX_CHOICES (128), KINDLING_MAX_ANSWER_TOKENS (50000),
 KINDLING_MAX_TOOL_ARGUMENT_BYTES (262144), KINDLING_MAX_DELAY_MS (10000),
 KINDLING_MAX_TOTAL_DELAY_MS (300000).
+
+Resumable streams (env): KINDLING_STREAM_GRACE_MS (60000: how long an answer keeps going
+after a resuming client's connection dropped), KINDLING_STREAM_STORE_BYTES (67108864),
+KINDLING_STREAM_MAX_EVENTS (100000).
 
 Timeouts (ms, 0 for none): KINDLING_HEADERS_TIMEOUT_MS (10000), KINDLING_REQUEST_TIMEOUT_MS
 (30000), KINDLING_KEEP_ALIVE_TIMEOUT_MS (5000), KINDLING_IDLE_TIMEOUT_MS (120000).`
@@ -74,6 +86,9 @@ async function main() {
       'max-body-bytes': { type: 'string' },
       'max-upstream-streams': { type: 'string' },
       faults: { type: 'string' },
+      resumable: { type: 'boolean' },
+      'redis-url': { type: 'string' },
+      'stream-ttl': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -92,6 +107,18 @@ async function main() {
     values.faults === undefined
       ? (fromEnv.faults ?? DEFAULT_FAULTS)
       : parseFaultScope(values.faults, '--faults')
+  const ttlMs = numberOption('stream-ttl', values['stream-ttl'])
+  const redisUrl = values['redis-url'] ?? fromEnv.redisUrl
+  // Off unless asked for (--resumable, KINDLING_RESUMABLE=1) or implied by a Redis URL; the TTL
+  // applies only when on.
+  const fromEnvResumable = resumableOptionsOf(fromEnv.resumable)
+  const resumable =
+    values.resumable || redisUrl || fromEnvResumable
+      ? {
+          ...fromEnvResumable,
+          ...(ttlMs === undefined ? {} : { limits: { ...fromEnvResumable?.limits, ttlMs } }),
+        }
+      : undefined
   const server = await startServer({
     ...fromEnv,
     port: numberOption('port', values.port ?? env.KINDLING_PORT) ?? 8787,
@@ -105,6 +132,8 @@ async function main() {
     ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
     ...(maxUpstream === undefined ? {} : { maxUpstreamStreamsPerClient: maxUpstream }),
     faults,
+    ...(redisUrl ? { redisUrl } : {}),
+    ...(resumable ? { resumable } : {}),
     ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
   })
   const builtins = !values['no-builtins'] && fromEnv.builtins !== false
@@ -113,6 +142,10 @@ async function main() {
   console.log(`  models:   ${builtins ? builtinModels.map((model) => model.id).join(', ') : 'none built in'}`)
   console.log(`  delay:    ${delayMs} ms per chunk`)
   console.log(`  faults:   ${faults === 'builtin' ? 'built-in models only' : faults}`)
+  // Where streams are kept, never the Redis password.
+  console.log(
+    `  resume:   ${redisUrl ? `on, streams in Redis at ${displayUpstreamUrl(redisUrl)}` : resumable ? 'on, streams in memory (one instance)' : 'off (--resumable)'}`,
+  )
   // The key itself is never printed, nor credentials in the URL: only whether the proxy is on and where.
   console.log(
     fromEnv.upstream

@@ -1,6 +1,7 @@
 export { BASE_PATHS, createApp, type KindlingApp } from './app.ts'
 export { type ErrorBody, errorBody } from './errors.ts'
 export { DEFAULT_FAULT_AFTER, type Faults, type HttpFault, parseFaults, splitModelFaults } from './faults.ts'
+export { createMemoryStreamStore } from './memoryStreamStore.ts'
 export {
   type BuiltinModel,
   builtinModels,
@@ -13,6 +14,7 @@ export {
   DEFAULT_FAULTS,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT,
+  DEFAULT_STREAM_GRACE_MS,
   DEFAULT_TIMEOUTS,
   DEFAULT_UPSTREAM_URL,
   DEFAULT_WORK_LIMITS,
@@ -26,8 +28,17 @@ export {
   type UpstreamOptions,
   type WorkLimits,
 } from './options.ts'
+export { createRedisStreamStore, type RedisStreamStoreOptions } from './redisStreamStore.ts'
+export { RESUMABLE_HEADER, RESUME_TOKEN_HEADER, STREAM_ID_HEADER } from './resumableStream.ts'
 export { MALFORMED_CHUNK, type StreamEnd } from './sse.ts'
 export { type RunningServer, type StartServerOptions, startServer } from './startServer.ts'
+export {
+  DEFAULT_STREAM_STORE_LIMITS,
+  type StreamStore,
+  StreamStoreFull,
+  type StreamStoreLimits,
+  StreamStoreUnavailable,
+} from './streamStore.ts'
 export {
   createStreamTracker,
   type StreamEndListener,

@@ -1,3 +1,4 @@
+import type { StreamStore, StreamStoreLimits } from './streamStore.ts'
 import type { StreamTracker } from './streamTracker.ts'
 
 /** The upstream that non-built-in models are forwarded to. */
@@ -56,6 +57,36 @@ export interface ServerOptions {
    * proxy too, `'none'` no request. A request outside it is served as if it asked for no fault.
    */
   faults?: FaultScope
+  /**
+   * Resumable streams (off by default): `true`, or their settings. On, every streamed answer gets an
+   * id (`x-kindling-stream-id`) and numbered SSE events, is kept in a stream store, and can be read
+   * again (`GET /v1/kindling/streams/:id`) or stopped (`POST /v1/kindling/streams/:id/cancel`). Off,
+   * answers stream straight to their reader with no store, no ids and no resume routes.
+   */
+  resumable?: boolean | ResumableOptions
+}
+
+/** The settings of resumable streams ({@link ServerOptions.resumable}). */
+export interface ResumableOptions {
+  /**
+   * Where streamed answers are kept. Default: in this process's memory
+   * ({@link createMemoryStreamStore}); several instances share a {@link createRedisStreamStore}.
+   */
+  store?: StreamStore
+  /** Limits of the default in-memory store; see {@link StreamStoreLimits}. */
+  limits?: Partial<StreamStoreLimits>
+  /**
+   * How long an answer keeps being generated after its reader left, when the request said it will
+   * resume (`x-kindling-resumable: 1`, as `@kindling/client` sends when asked to). Without that
+   * header a reader that leaves stops the answer at once. Default 60 000 ms.
+   */
+  graceMs?: number
+}
+
+/** The resumable-stream settings `options.resumable` asks for, or `undefined` when they are off. */
+export function resumableOptionsOf(resumable: ServerOptions['resumable']): ResumableOptions | undefined {
+  if (!resumable) return undefined
+  return resumable === true ? {} : resumable
 }
 
 /**
@@ -120,6 +151,8 @@ export const DEFAULT_UPSTREAM_URL = 'https://api.fireworks.ai/inference/v1'
 export const DEFAULT_MAX_BODY_BYTES: number = 4 * 1024 * 1024
 /** The default cap on a client's concurrent upstream requests. */
 export const DEFAULT_MAX_UPSTREAM_STREAMS_PER_CLIENT: number = 8
+/** The default {@link ServerOptions.streamGraceMs}. */
+export const DEFAULT_STREAM_GRACE_MS: number = 60_000
 /** The default {@link WorkLimits}. */
 export const DEFAULT_WORK_LIMITS: WorkLimits = {
   maxChoices: 128,
@@ -166,6 +199,11 @@ const NUMBER_ENV = {
   KINDLING_KEEP_ALIVE_TIMEOUT_MS: 'keepAliveTimeoutMs',
   KINDLING_IDLE_TIMEOUT_MS: 'idleTimeoutMs',
 } as const
+const STORE_ENV = {
+  KINDLING_STREAM_TTL_MS: 'ttlMs',
+  KINDLING_STREAM_STORE_BYTES: 'maxBytes',
+  KINDLING_STREAM_MAX_EVENTS: 'maxEventsPerStream',
+} as const
 const LIMIT_ENV = {
   KINDLING_MAX_CHOICES: 'maxChoices',
   KINDLING_MAX_ANSWER_TOKENS: 'maxAnswerTokens',
@@ -188,13 +226,15 @@ function numberFromEnv(name: string, raw: string): number {
  * {@link WorkLimits} (`KINDLING_MAX_CHOICES`, `KINDLING_MAX_ANSWER_TOKENS`,
  * `KINDLING_MAX_TOOL_ARGUMENT_BYTES`, `KINDLING_MAX_DELAY_MS`, `KINDLING_MAX_TOTAL_DELAY_MS`),
  * `KINDLING_MAX_UPSTREAM_STREAMS_PER_CLIENT` and the timeouts `KINDLING_HEADERS_TIMEOUT_MS`,
- * `KINDLING_REQUEST_TIMEOUT_MS`, `KINDLING_KEEP_ALIVE_TIMEOUT_MS`, `KINDLING_IDLE_TIMEOUT_MS`.
+ * `KINDLING_REQUEST_TIMEOUT_MS`, `KINDLING_KEEP_ALIVE_TIMEOUT_MS`, `KINDLING_IDLE_TIMEOUT_MS`, and the
+ * resumable streams' `KINDLING_RESUMABLE=1` (on), `KINDLING_REDIS_URL` (on, in Redis), `KINDLING_STREAM_GRACE_MS`, `KINDLING_STREAM_TTL_MS`,
+ * `KINDLING_STREAM_STORE_BYTES`, `KINDLING_STREAM_MAX_EVENTS`.
  * A number that is not a non-negative number throws, naming the variable.
  */
 export function serverOptionsFromEnv(
   env: Record<string, string | undefined>,
-): ServerOptions & ServerTimeouts {
-  const options: ServerOptions & ServerTimeouts = {}
+): ServerOptions & ServerTimeouts & { redisUrl?: string } {
+  const options: ServerOptions & ServerTimeouts & { redisUrl?: string } = {}
   const apiKey = env.FIREWORKS_API_KEY?.trim()
   if (apiKey) options.upstream = { url: env.KINDLING_UPSTREAM_URL?.trim() || DEFAULT_UPSTREAM_URL, apiKey }
   if (env.KINDLING_CORS !== undefined) options.cors = parseCors(env.KINDLING_CORS)
@@ -204,6 +244,18 @@ export function serverOptionsFromEnv(
   for (const [name, key] of Object.entries(NUMBER_ENV)) {
     const raw = env[name]?.trim()
     if (raw) options[key] = numberFromEnv(name, raw)
+  }
+  if (env.KINDLING_REDIS_URL?.trim()) options.redisUrl = env.KINDLING_REDIS_URL.trim()
+  // The stream settings count only when streams are resumable: KINDLING_RESUMABLE=1 or a Redis URL.
+  if (env.KINDLING_RESUMABLE?.trim() === '1' || options.redisUrl) {
+    const resumable: ResumableOptions = {}
+    for (const [name, key] of Object.entries(STORE_ENV)) {
+      const raw = env[name]?.trim()
+      if (raw) resumable.limits = { ...resumable.limits, [key]: numberFromEnv(name, raw) }
+    }
+    const grace = env.KINDLING_STREAM_GRACE_MS?.trim()
+    if (grace) resumable.graceMs = numberFromEnv('KINDLING_STREAM_GRACE_MS', grace)
+    options.resumable = resumable
   }
   for (const [name, key] of Object.entries(LIMIT_ENV)) {
     const raw = env[name]?.trim()

@@ -1,5 +1,7 @@
 import { errorResponse } from './errors.ts'
 import { type Redactor, redactStream } from './redact.ts'
+import { STREAM_ID_HEADER, startResumableStream } from './resumableStream.ts'
+import type { ResumeContext } from './resumeContext.ts'
 import type { StreamEnd } from './sse.ts'
 import type { ResolvedUpstream } from './upstream.ts'
 
@@ -92,6 +94,8 @@ export interface ForwardOptions {
   onStream?: () => { (end: StreamEnd): void; sent(bytes: number): void }
   /** Called once when the exchange is over: the answer fully sent, cancelled, or never obtained. */
   onSettled?: () => void
+  /** Makes a streamed answer resumable; a non-streamed one ends this stream at once. */
+  resume?: ResumeContext | undefined
 }
 
 // Error bodies are small; one that is not is cut here rather than buffered whole.
@@ -128,6 +132,10 @@ export async function forwardToUpstream(
     options.onSettled?.()
   }
   let response: Response
+  const { resume } = options
+  const dropStream = () => {
+    if (resume) void resume.store.end(resume.streamId, false).catch(resume.onStoreError)
+  }
   try {
     response = await fetch(upstreamUrl(upstream, path), {
       method: request.method,
@@ -137,6 +145,7 @@ export async function forwardToUpstream(
     })
   } catch (error) {
     settle()
+    dropStream()
     // The caller learns that the upstream failed, never where it is (an internal address, say).
     const cause = (error as { cause?: { code?: unknown } }).cause?.code
     options.log?.(
@@ -149,6 +158,8 @@ export async function forwardToUpstream(
   }
   const headers = relayedHeaders(response.headers, options.redact)
   const init = { status: response.status, statusText: response.statusText, headers }
+  const streamed = headers.get('content-type')?.includes('text/event-stream')
+  if (!response.body || !response.ok || !streamed) dropStream()
   if (!response.body) {
     settle()
     return new Response(null, init)
@@ -159,7 +170,6 @@ export async function forwardToUpstream(
     settle()
     return new Response(options.redact(text), init)
   }
-  const streamed = headers.get('content-type')?.includes('text/event-stream')
   const onStreamEnd = streamed ? options.onStream?.() : undefined
   const passed = trackBody(
     redactStream(response.body, options.redact),
@@ -169,7 +179,10 @@ export async function forwardToUpstream(
     },
     onStreamEnd?.sent,
   )
-  return new Response(passed, init)
+  if (!streamed || !resume) return new Response(passed, init)
+  for (const [name, value] of Object.entries(resume.headers)) headers.set(name, value)
+  headers.set(STREAM_ID_HEADER, resume.streamId)
+  return new Response(startResumableStream(passed, resume), init)
 }
 
 /** The upstream's model list (`data` of `GET /models`); an empty list, and the reason, if it fails. */

@@ -104,7 +104,7 @@ export function requestGuard(policy: CallerPolicy): MiddlewareHandler[] {
       return originAllowed(policy, origin, c.req.header('host')) ? origin : null
     },
     allowMethods: ['GET', 'POST', 'OPTIONS'],
-    exposeHeaders: ['Retry-After', 'X-Request-Id'],
+    exposeHeaders: ['Retry-After', 'X-Request-Id', 'X-Kindling-Stream-Id', 'X-Kindling-Resume-Token'],
     maxAge: 600,
   })
   return [guard, headers]

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { isLoopbackHostname } from './loopback.ts'
-import { DEFAULT_TIMEOUTS, type ServerOptions, type ServerTimeouts } from './options.ts'
+import { DEFAULT_TIMEOUTS, resumableOptionsOf, type ServerOptions, type ServerTimeouts } from './options.ts'
 import { createStreamTracker, type StreamTracker } from './streamTracker.ts'
 
 /** Where and how {@link startServer} listens, on top of the {@link ServerOptions}. */
@@ -14,6 +14,12 @@ export interface StartServerOptions extends ServerOptions, ServerTimeouts {
    * defaults to `true` (any `Host`).
    */
   host?: string
+  /**
+   * Keep streams in this Redis (`redis://127.0.0.1:6379`) so several instances resume and stop
+   * each other's streams; turns `resumable` on, and is ignored when `resumable.store` is given. The
+   * store is closed with the server.
+   */
+  redisUrl?: string
 }
 
 /** A running server. */
@@ -36,8 +42,9 @@ export interface RunningServer {
  * const client = createClient({ baseURL: `${server.url}/v1` })
  * await server.close()
  */
-export function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const {
+    redisUrl,
     port = 0,
     host = '127.0.0.1',
     headersTimeoutMs = DEFAULT_TIMEOUTS.headersTimeoutMs,
@@ -50,7 +57,21 @@ export function startServer(options: StartServerOptions = {}): Promise<RunningSe
   // Bound to loopback, only loopback names (and the configured ones) are answered: DNS rebinding
   // cannot reach it. Bound to a real interface, the names it is reached by are not known here.
   const allowedHosts = appOptions.allowedHosts ?? (isLoopbackHostname(host) ? [] : true)
-  const app = createApp({ ...appOptions, allowedHosts, tracker: streams })
+  // A Redis URL turns resumable streams on.
+  const resumable = resumableOptionsOf(appOptions.resumable) ?? (redisUrl ? {} : undefined)
+  const ownStore =
+    redisUrl && resumable && !resumable.store
+      ? // Loaded only when asked for: a server without Redis does not load its client.
+        await import('./redisStreamStore.ts').then(({ createRedisStreamStore }) =>
+          createRedisStreamStore({ url: redisUrl, ...resumable.limits }),
+        )
+      : undefined
+  const app = createApp({
+    ...appOptions,
+    allowedHosts,
+    tracker: streams,
+    ...(resumable ? { resumable: ownStore ? { ...resumable, store: ownStore } : resumable } : {}),
+  })
   // Node refuses a headers timeout longer than the request timeout, and checks both only every
   // `connectionsCheckingInterval`: check often enough for short timeouts to mean what they say.
   const headersTimeout =
@@ -72,7 +93,10 @@ export function startServer(options: StartServerOptions = {}): Promise<RunningSe
         streams,
         close: () => {
           closing ??= new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()))
+            server.close((error) => {
+              const closed = ownStore?.close() ?? Promise.resolve()
+              void closed.then(() => (error ? fail(error) : done()))
+            })
             if ('closeAllConnections' in server) server.closeAllConnections()
           })
           return closing

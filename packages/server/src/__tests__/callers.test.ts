@@ -157,7 +157,9 @@ describe('origins', { timeout: HOSTILE_TIMEOUT }, () => {
     expect(bare.headers['x-upstream']).toBe('kept')
     // Only this server's own list of readable headers, never the upstream's grants.
     expect(Object.keys(bare.headers).filter((name) => name.startsWith('access-control-allow'))).toEqual([])
-    expect(bare.headers['access-control-expose-headers']).toBe('Retry-After,X-Request-Id')
+    expect(bare.headers['access-control-expose-headers']).toBe(
+      'Retry-After,X-Request-Id,X-Kindling-Stream-Id,X-Kindling-Resume-Token',
+    )
     const listed = await rawRequest(server.url, '/v1/chat/completions', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'http://localhost:5173' },

@@ -35,6 +35,13 @@ export interface WireEvent {
   comment?: string
 }
 
+const STREAM_EVENT_ID = /^id: [A-Za-z0-9_-]{24}:\d+$/
+
+/** An SSE body without its `id:` lines, as it was before streams were resumable. */
+export function withoutEventIds(text: string): string {
+  return text.replace(/^id: [A-Za-z0-9_-]{24}:\d+(\r\n|\n)/gm, '')
+}
+
 /** Splits an SSE body into events (LF or CRLF), keeping comments; strict enough to catch bad framing. */
 export function parseSse(text: string): WireEvent[] {
   const events: WireEvent[] = []
@@ -42,6 +49,8 @@ export function parseSse(text: string): WireEvent[] {
     if (block === '') continue
     const event: WireEvent = {}
     for (const line of block.split(/\r?\n/)) {
+      // Every event of a stream carries `id: <streamId>:<seq>` (resume); resume.test.ts checks them.
+      if (STREAM_EVENT_ID.test(line)) continue
       if (line.startsWith(': ')) event.comment = line.slice(2)
       else if (line.startsWith('data: ')) event.data = line.slice(6)
       else if (line.startsWith('event: ')) event.event = line.slice(7)

@@ -1,0 +1,225 @@
+import { createClient } from 'redis'
+import {
+  DEFAULT_STREAM_STORE_LIMITS,
+  StreamEndedEarly,
+  type StreamStore,
+  StreamStoreFull,
+  type StreamStoreLimits,
+  StreamStoreUnavailable,
+} from './streamStore.ts'
+
+const HEARTBEAT_MS = 1000
+
+/** How to reach Redis and what to keep there. */
+export interface RedisStreamStoreOptions extends Partial<StreamStoreLimits> {
+  /** e.g. `redis://127.0.0.1:6379`. */
+  url: string
+  /** Prefix of every key and channel, to share one Redis between apps. Default `kindling:`. */
+  prefix?: string
+  /** Longest a running stream is kept if its instance dies before ending it. Default 1 hour. */
+  maxRunMs?: number
+}
+
+// Keys: `<p>s:<id>` hash {owner, ended, bytes}; `<p>e:<id>` list of events; `<p>bytes` the total;
+// `<p>finished` finished ids scored by end time, for the oldest-first eviction. Channels: `<p>n:<id>`
+// (an event or the end), `<p>c:<id>` (cancel).
+
+/**
+ * A {@link StreamStore} in Redis, so several server instances act as one: a stream started on one can
+ * be resumed or stopped through any other. Waits for Redis to answer before resolving.
+ */
+export async function createRedisStreamStore(options: RedisStreamStoreOptions): Promise<StreamStore> {
+  const { maxBytes, maxEventsPerStream, ttlMs } = { ...DEFAULT_STREAM_STORE_LIMITS, ...options }
+  const maxRunMs = options.maxRunMs ?? 3_600_000
+  const p = options.prefix ?? 'kindling:'
+  const key = { meta: (id: string) => `${p}s:${id}`, events: (id: string) => `${p}e:${id}` }
+  const channel = { notify: (id: string) => `${p}n:${id}`, cancel: (id: string) => `${p}c:${id}` }
+  const aliveKey = (id: string) => `${p}a:${id}`
+  const bytesKey = `${p}bytes`
+  const finishedKey = `${p}finished`
+  // Commands fail at once while Redis is away instead of queueing: the caller gets a clear error.
+  const client = createClient({
+    url: options.url,
+    disableOfflineQueue: true,
+    socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 1000) },
+  })
+  const subscriber = client.duplicate()
+  // Readers waiting on a stream, failed together when the connection drops (a Redis restart loses it).
+  const waiting = new Set<(error?: Error) => void>()
+  const failAll = (error: Error) => {
+    for (const wake of [...waiting])
+      wake(new StreamStoreUnavailable(`Redis is unavailable: ${error.message}`))
+  }
+  for (const connection of [client, subscriber]) {
+    connection.on('error', (error: Error) => failAll(error))
+  }
+  await Promise.all([client.connect(), subscriber.connect()])
+  // The streams this instance produces say they are alive every second: a reader elsewhere learns
+  // that this instance died when the mark lapses, rather than waiting for an end that never comes.
+  const running = new Set<string>()
+  const heartbeat = setInterval(() => {
+    if (running.size === 0 || !client.isReady) return
+    const multi = client.multi()
+    for (const id of running) multi.set(aliveKey(id), '1', { PX: HEARTBEAT_MS * 3 })
+    multi.exec().catch(() => {})
+  }, HEARTBEAT_MS)
+  heartbeat.unref()
+  const call = async <T>(what: Promise<T>): Promise<T> => {
+    try {
+      return await what
+    } catch (error) {
+      throw error instanceof StreamStoreFull
+        ? error
+        : new StreamStoreUnavailable(`Redis is unavailable: ${(error as Error).message}`)
+    }
+  }
+  /** Drops finished streams past their time, and the oldest ones while over `maxBytes`. */
+  const sweep = async () => {
+    const now = Date.now()
+    for (;;) {
+      const [oldest] = await client.zRangeWithScores(finishedKey, 0, 0)
+      if (!oldest) return
+      const total = Number((await client.get(bytesKey)) ?? 0)
+      if (now - oldest.score < ttlMs && total < maxBytes) return
+      if ((await client.zRem(finishedKey, oldest.value)) === 0) continue // another instance took it
+      const size = Number((await client.hGet(key.meta(oldest.value), 'bytes')) ?? 0)
+      await client
+        .multi()
+        .del([key.meta(oldest.value), key.events(oldest.value)])
+        .decrBy(bytesKey, size)
+        .exec()
+    }
+  }
+  return {
+    open: (id, owner) =>
+      call(
+        (async () => {
+          await sweep()
+          if (Number((await client.get(bytesKey)) ?? 0) >= maxBytes) {
+            throw new StreamStoreFull(
+              `The stream store is full (${maxBytes} bytes held by streams still running).`,
+            )
+          }
+          await client
+            .multi()
+            .hSet(key.meta(id), { owner, ended: '0', bytes: '0' })
+            .pExpire(key.meta(id), maxRunMs)
+            .set(aliveKey(id), '1', { PX: HEARTBEAT_MS * 3 })
+            .exec()
+          running.add(id)
+        })(),
+      ),
+    append: (id, event) =>
+      call(
+        (async () => {
+          const size = Buffer.byteLength(event)
+          const [length] = (await client
+            .multi()
+            .rPush(key.events(id), event)
+            .pExpire(key.events(id), maxRunMs)
+            .hIncrBy(key.meta(id), 'bytes', size)
+            .incrBy(bytesKey, size)
+            .publish(channel.notify(id), '')
+            .exec()) as unknown as [number]
+          if (length <= maxEventsPerStream) return true
+          await client
+            .multi()
+            .rPop(key.events(id))
+            .hIncrBy(key.meta(id), 'bytes', -size)
+            .decrBy(bytesKey, size)
+            .exec()
+          return false
+        })(),
+      ),
+    end: (id, complete) =>
+      call(
+        (async () => {
+          const ended = Date.now()
+          running.delete(id)
+          // Kept a little past the TTL: the sweep deletes it first and keeps the byte count right.
+          await client
+            .multi()
+            .hSet(key.meta(id), 'ended', complete ? '1' : '2')
+            .pExpire(key.meta(id), ttlMs * 2 + 60_000)
+            .pExpire(key.events(id), ttlMs * 2 + 60_000)
+            .zAdd(finishedKey, { score: ended, value: id })
+            .del(aliveKey(id))
+            .publish(channel.notify(id), 'end')
+            .exec()
+        })(),
+      ),
+    ownerOf: (id) =>
+      call(
+        (async () => {
+          const meta = await client.hGetAll(key.meta(id))
+          if (meta.owner === undefined) return undefined
+          return meta.owner
+        })(),
+      ),
+    async *follow(id, after, signal) {
+      let next = Math.max(0, after)
+      let dirty = true
+      // Milliseconds waited with no news: long enough, and the producer's liveness is checked.
+      let quiet = 0
+      let wake: ((error?: Error) => void) | undefined
+      const onNotify = () => {
+        dirty = true
+        wake?.()
+      }
+      await call(subscriber.subscribe(channel.notify(id), onNotify))
+      try {
+        while (!signal.aborted) {
+          dirty = false
+          // Read `ended` before the events: once it says ended, the list read after it is complete.
+          const [ended, events] = await call(
+            Promise.all([client.hGet(key.meta(id), 'ended'), client.lRange(key.events(id), next, -1)]),
+          )
+          if (ended === null) return
+          if (events.length > 0) quiet = 0
+          for (const event of events) {
+            next++
+            yield event
+          }
+          if (ended !== '0' && events.length === 0) {
+            if (ended === '1') return
+            throw new StreamEndedEarly('The stream ended before its answer did.')
+          }
+          if (dirty || events.length > 0 || ended !== '0') continue
+          if (quiet >= HEARTBEAT_MS * 2 && (await call(client.exists(aliveKey(id)))) === 0) {
+            throw new StreamStoreUnavailable('The server instance producing this stream stopped.')
+          }
+          const waitStarted = Date.now()
+          await new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(() => done(), HEARTBEAT_MS)
+            const done = (error?: Error) => {
+              clearTimeout(timer)
+              waiting.delete(done)
+              signal.removeEventListener('abort', onAbort)
+              wake = undefined
+              if (error) reject(error)
+              else resolve()
+            }
+            const onAbort = () => done()
+            wake = done
+            waiting.add(done)
+            signal.addEventListener('abort', onAbort, { once: true })
+            if (dirty) done()
+          })
+          quiet = dirty ? 0 : quiet + (Date.now() - waitStarted)
+        }
+      } finally {
+        void subscriber.unsubscribe(channel.notify(id), onNotify).catch(() => {})
+      }
+    },
+    cancel: (id) => call(client.publish(channel.cancel(id), '').then(() => {})),
+    onCancel(id, listener) {
+      void subscriber.subscribe(channel.cancel(id), listener).catch(() => {})
+      return () => void subscriber.unsubscribe(channel.cancel(id), listener).catch(() => {})
+    },
+    async close() {
+      clearInterval(heartbeat)
+      failAll(new Error('the store was closed'))
+      await Promise.allSettled([client.close(), subscriber.close()])
+    },
+  }
+}

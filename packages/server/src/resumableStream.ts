@@ -1,0 +1,217 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { ResumeContext } from './resumeContext.ts'
+import { createSseEventSplitter } from './sseEventSplitter.ts'
+import { StreamEndedEarly, type StreamStore } from './streamStore.ts'
+
+/** The response header carrying a streamed answer's id. */
+export const STREAM_ID_HEADER = 'x-kindling-stream-id'
+/** The response header carrying the token that resumes or stops a stream started without `Authorization`. */
+export const RESUME_TOKEN_HEADER = 'x-kindling-resume-token'
+/** The request header by which a client says it will resume: its disconnect does not stop the answer. */
+export const RESUMABLE_HEADER = 'x-kindling-resumable'
+
+/** A new stream id: 144 random bits, URL-safe. */
+export function newStreamId(): string {
+  return randomBytes(18).toString('base64url')
+}
+
+const hash = (kind: string, secret: string) => createHash('sha256').update(`${kind}\0${secret}`).digest('hex')
+
+/**
+ * Who owns a new stream: the caller's `Authorization` when it sent one, else a fresh resume token
+ * the caller gets back in {@link RESUME_TOKEN_HEADER}. Only hashes are stored.
+ */
+export function streamOwner(authorization: string | undefined): { owner: string; token?: string } {
+  if (authorization) return { owner: hash('auth', authorization) }
+  const token = randomBytes(18).toString('base64url')
+  return { owner: hash('token', token), token }
+}
+
+/** Whether a request with these credentials owns a stream whose owner hash is `owner`. */
+export function ownsStream(owner: string, authorization: string | undefined, token: string | undefined) {
+  return (
+    (authorization !== undefined && hash('auth', authorization) === owner) ||
+    (token !== undefined && hash('token', token) === owner)
+  )
+}
+
+/** The headers of a resumable event stream. */
+export function streamHeaders(streamId?: string, extra: Record<string, string> = {}): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    'x-accel-buffering': 'no',
+    ...extra,
+  }
+  if (streamId) headers[STREAM_ID_HEADER] = streamId
+  return headers
+}
+
+/** A reader's view of a stored stream, from the event after `after` on, as a byte stream. */
+export function followBody(
+  store: StreamStore,
+  streamId: string,
+  after: number,
+  options: {
+    /** Called when the reader goes away before the end. */
+    onCancel?: () => void
+    /** Called after each event handed to the reader. */
+    onDelivered?: () => void
+    /** How the first reader's connection ends when the stream ended early (a `cut` fault), if not with an error. */
+    ending?: (() => ((fail: (error: Error) => void) => void) | undefined) | undefined
+    /** The first event, already taken from `follow` (see {@link firstEvent}). */
+    started?: StartedFollow
+  } = {},
+): ReadableStream<Uint8Array> {
+  const { stop, events, first } = options.started ?? startFollow(store, streamId, after)
+  const encoder = new TextEncoder()
+  let pending = first
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const next = pending ?? (await events.next())
+          pending = undefined
+          if (stop.signal.aborted) return
+          if (!next.done) {
+            controller.enqueue(encoder.encode(next.value))
+            options.onDelivered?.()
+            return
+          }
+          controller.close()
+        } catch (error) {
+          // A stream that ended early fails its readers too: as the first reader's fault said, or an error.
+          const cut = error instanceof StreamEndedEarly ? options.ending?.() : undefined
+          if (cut) cut((failure) => controller.error(failure))
+          else controller.error(error)
+        }
+      },
+      cancel() {
+        stop.abort()
+        void events.return?.()
+        options.onCancel?.()
+      },
+    },
+    { highWaterMark: 0 },
+  )
+}
+
+/** A follow whose first step may have been taken already. */
+export interface StartedFollow {
+  stop: AbortController
+  events: AsyncIterator<string>
+  first?: IteratorResult<string> | undefined
+}
+
+function startFollow(store: StreamStore, streamId: string, after: number): StartedFollow {
+  const stop = new AbortController()
+  return { stop, events: store.follow(streamId, after, stop.signal)[Symbol.asyncIterator]() }
+}
+
+/**
+ * Takes the first step of following a stream: its first event after `after`, or its end. Throws
+ * {@link StreamEndedEarly} when nothing is left of a stream that did not complete.
+ */
+export async function firstEvent(
+  store: StreamStore,
+  streamId: string,
+  after: number,
+): Promise<StartedFollow> {
+  const started = startFollow(store, streamId, after)
+  try {
+    return { ...started, first: await started.events.next() }
+  } catch (error) {
+    started.stop.abort()
+    throw error
+  }
+}
+
+/**
+ * Reads `source` (SSE bytes) to its end into the store, each event numbered, whether or not anyone
+ * reads it; a cancel through the store (any instance) stops it. Returns the first reader's body.
+ */
+export function startResumableStream(
+  source: ReadableStream<Uint8Array>,
+  options: ResumeContext,
+  ending?: () => ((fail: (error: Error) => void) => void) | undefined,
+): ReadableStream<Uint8Array> {
+  const { store, streamId } = options
+  const reader = source.getReader()
+  const splitter = createSseEventSplitter(streamId)
+  const decoder = new TextDecoder()
+  let stopped = false
+  // Backpressure: while its first reader is connected, the source is read no faster than that
+  // reader reads (a reader that stops reading holds the server to its socket buffers); once it
+  // left, the answer is produced ahead into the store for a resume.
+  let produced = 0
+  let delivered = 0
+  let detached = false
+  let release: (() => void) | undefined
+  const wakeProducer = () => {
+    release?.()
+    release = undefined
+  }
+  let graceTimer: ReturnType<typeof setTimeout> | undefined
+  const stop = () => {
+    if (stopped) return
+    stopped = true
+    wakeProducer()
+    void reader.cancel().catch(() => {})
+  }
+  const unsubscribe = store.onCancel(streamId, stop)
+  const pump = async () => {
+    let full = false
+    let complete = false
+    const append = async (events: string[]) => {
+      for (const event of events) {
+        if (full) return
+        if (!(await store.append(streamId, event))) {
+          full = true
+          stop()
+        } else produced++
+      }
+    }
+    try {
+      for (;;) {
+        while (!detached && !stopped && delivered < produced) {
+          await new Promise<void>((resolve) => {
+            release = resolve
+          })
+        }
+        // A source that fails (a cut upstream) ends the stream with what it sent.
+        const read = await reader.read().catch(() => undefined)
+        if (!read) break
+        if (read.done) {
+          await append(splitter.push(decoder.decode()))
+          if (!stopped) await append(splitter.flush())
+          complete = !stopped
+          break
+        }
+        await append(splitter.push(decoder.decode(read.value, { stream: true })))
+      }
+    } catch (error) {
+      // The store failed: the source is stopped, readers see the end (or the store's error).
+      options.onStoreError(error)
+      stop()
+    } finally {
+      clearTimeout(graceTimer)
+      unsubscribe()
+      await store.end(streamId, complete).catch(options.onStoreError)
+    }
+  }
+  void pump()
+  return followBody(store, streamId, 0, {
+    ending,
+    onDelivered: () => {
+      delivered++
+      wakeProducer()
+    },
+    onCancel: () => {
+      detached = true
+      wakeProducer()
+      if (!options.resumable) return stop()
+      graceTimer = setTimeout(stop, options.graceMs)
+      graceTimer.unref?.()
+    },
+  })
+}
