@@ -1,4 +1,3 @@
-import { createClient } from 'redis'
 import {
   DEFAULT_STREAM_STORE_LIMITS,
   StreamEndedEarly,
@@ -37,6 +36,9 @@ export async function createRedisStreamStore(options: RedisStreamStoreOptions): 
   const aliveKey = (id: string) => `${p}a:${id}`
   const bytesKey = `${p}bytes`
   const finishedKey = `${p}finished`
+  // Loaded here, not at the top: importing the server (its index re-exports this) must not load the
+  // Redis client, which only a Redis-backed server needs (and which bundlers' SSR loaders cannot run).
+  const { createClient } = await import('redis')
   // Commands fail at once while Redis is away instead of queueing: the caller gets a clear error.
   const client = createClient({
     url: options.url,
