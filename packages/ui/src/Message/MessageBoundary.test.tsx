@@ -61,8 +61,9 @@ describe('one message that fails to render', () => {
     expect(container.querySelector('strong')?.textContent).toBe('reply')
     expect(container.textContent).toContain('Third reply')
     // The rest still works: buttons respond, and new messages render.
-    const regenerate = container.querySelectorAll<HTMLButtonElement>('button')
-    await userEvent.click([...regenerate].find((b) => b.textContent === 'Regenerate') as HTMLButtonElement)
+    const buttons = container.querySelectorAll<HTMLButtonElement>('button')
+    const named = (b: HTMLButtonElement) => b.getAttribute('aria-label') ?? b.textContent
+    await userEvent.click([...buttons].find((b) => named(b) === 'Regenerate') as HTMLButtonElement)
     expect(onRegenerate).toHaveBeenCalledTimes(1)
     rerender(
       <div style={{ height: 500, display: 'flex', flexDirection: 'column' }}>
