@@ -1,22 +1,15 @@
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import react from '@vitejs/plugin-react'
 import { type CDPSession, chromium, type Page } from 'playwright-core'
-import { build } from 'vite'
 import { chromiumLaunchOptions } from '../../../../scripts/chromium.ts'
 import type { HostileRun } from '../../render/hostile.tsx'
 import { hostileInputs } from '../../render/hostileInputs.ts'
 import { fixed, median, type SectionResult } from '../report.ts'
+import { buildRenderPage } from './buildRenderPage.ts'
 import { serveStatic } from './render.ts'
 
 // Hostile model output in real Chromium (issue 20 §3): each adversarial input rendered once by
 // Kindling's Markdown and by plain react-markdown + remark-gfm, in a fresh page each time (no JIT
 // or heap carried over). Main-thread time is the DevTools Performance metric TaskDuration around
 // the render, layout included.
-
-const benchDir = fileURLToPath(new URL('../..', import.meta.url))
-const renderDir = join(benchDir, 'render')
-const outDir = join(benchDir, 'hostile-dist')
 
 /** The renderers compared. */
 export const HOSTILE_LIBS = [
@@ -32,21 +25,6 @@ export interface HostileOptions {
   runs?: number
   /** Only these inputs (by index), e.g. for the smoke run. */
   only?: readonly number[]
-}
-
-async function buildHostilePage(): Promise<void> {
-  await build({
-    root: renderDir,
-    base: './',
-    logLevel: 'error',
-    configFile: false,
-    plugins: [react()],
-    build: {
-      outDir,
-      emptyOutDir: true,
-      rollupOptions: { input: { hostile: join(renderDir, 'hostile.html') } },
-    },
-  })
 }
 
 async function taskMs(cdp: CDPSession): Promise<number> {
@@ -80,8 +58,7 @@ export async function runHostile(options: HostileOptions = {}): Promise<SectionR
   const runs = options.runs ?? 3
   const inputs = hostileInputs(scale)
   const indexes = options.only ?? inputs.map((_, i) => i)
-  await buildHostilePage()
-  const server = await serveStatic(outDir)
+  const server = await serveStatic(await buildRenderPage('hostile'))
   const browser = await chromium.launch(chromiumLaunchOptions)
   const measured: {
     input: string

@@ -1,21 +1,14 @@
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import react from '@vitejs/plugin-react'
 import { chromium, type Page } from 'playwright-core'
-import { build } from 'vite'
 import { chromiumLaunchOptions } from '../../../../scripts/chromium.ts'
 import type { WindowResult } from '../../render/markdown.tsx'
 import { fixed, median, type SectionResult } from '../report.ts'
+import { buildRenderPage } from './buildRenderPage.ts'
 import { serveStatic } from './render.ts'
 
 // A 20,000-token answer streamed 8 tokens per animation frame into Kindling's Markdown, streamdown
 // (with and without its shiki code plugin) and plain react-markdown + remark-gfm, in real Chromium
 // (issue 19). Timed around 1k (prose), 5k (inside a code fence still open), the fence closing,
 // 10k (prose after it) and 20k tokens (~2,150 lines into an open fence).
-
-const benchDir = fileURLToPath(new URL('../..', import.meta.url))
-const renderDir = join(benchDir, 'render')
-const outDir = join(benchDir, 'markdown-dist')
 
 /** The renderers compared. */
 export const MARKDOWN_LIBS = [
@@ -33,21 +26,6 @@ export interface MarkdownOptions {
   runs?: number
   /** Only these renderers (by id). */
   libs?: readonly string[]
-}
-
-async function buildMarkdownPage(): Promise<void> {
-  await build({
-    root: renderDir,
-    base: './',
-    logLevel: 'error',
-    configFile: false,
-    plugins: [react()],
-    build: {
-      outDir,
-      emptyOutDir: true,
-      rollupOptions: { input: { markdown: join(renderDir, 'markdown.html') } },
-    },
-  })
 }
 
 type Bench = {
@@ -70,8 +48,7 @@ export async function runMarkdown(options: MarkdownOptions = {}): Promise<Sectio
   const updates = options.updates ?? 30
   const runs = options.runs ?? 2
   const libs = MARKDOWN_LIBS.filter((lib) => !options.libs || options.libs.includes(lib.id))
-  await buildMarkdownPage()
-  const server = await serveStatic(outDir)
+  const server = await serveStatic(await buildRenderPage('markdown'))
   const browser = await chromium.launch(chromiumLaunchOptions)
   const url = `${server.url}/markdown.html`
   const byLib = new Map<string, WindowResult[][]>()
