@@ -83,3 +83,17 @@ export function chatText(chunks: Json[], index = 0, field = 'content'): string {
 
 /** A user message. */
 export const user = (content: string) => ({ role: 'user', content })
+
+/** Reads a streamed body until at least `bytes` characters arrived (or it ended), then lets go of it. */
+export async function readUpTo(response: Response, bytes: number): Promise<string> {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  while (text.length < bytes) {
+    const { done, value } = await reader.read()
+    if (done) break
+    text += decoder.decode(value, { stream: true })
+  }
+  await reader.cancel()
+  return text
+}

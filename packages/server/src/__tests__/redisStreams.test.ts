@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../index.ts'
-import { chatText, jsonChunks, post, serve, user } from './helpers.ts'
+import { chatText, jsonChunks, post, readUpTo, serve, user } from './helpers.ts'
 import { startRedis, type TestRedis } from './redisServer.ts'
 
 const SAY = 'one two three four five six seven eight nine ten'
@@ -13,16 +13,9 @@ beforeAll(async () => {
 })
 afterAll(() => redis.stop())
 
+// Only whole events, as a reader that lost its connection keeps them.
 async function readSome(response: Response, bytes: number): Promise<string> {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader()
-  const decoder = new TextDecoder()
-  let text = ''
-  while (text.length < bytes) {
-    const { done, value } = await reader.read()
-    if (done) break
-    text += decoder.decode(value, { stream: true })
-  }
-  await reader.cancel()
+  const text = await readUpTo(response, bytes)
   return text.slice(0, text.lastIndexOf('\n\n') + 2)
 }
 const lastSeq = (text: string) => Number([...text.matchAll(/^id: [^:\n]+:(\d+)$/gm)].at(-1)?.[1] ?? 0)

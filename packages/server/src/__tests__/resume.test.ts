@@ -1,26 +1,13 @@
 import OpenAI from 'openai'
 import { describe, expect, it } from 'vitest'
 import type { RunningServer } from '../index.ts'
-import { chatText, jsonChunks, post, serve, user, withoutEventIds } from './helpers.ts'
+import { chatText, jsonChunks, post, readUpTo, serve, user, withoutEventIds } from './helpers.ts'
 
 const SAY = 'one two three four five six seven eight'
 const body = { model: 'kindling-echo', stream: true, messages: [user(SAY)] }
 
 /** The events of an SSE body, each with the blank line that ends it. */
 const events = (text: string) => text.split(/(?<=\n\n)/).filter(Boolean)
-
-async function readUpTo(response: Response, bytes: number): Promise<string> {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader()
-  const decoder = new TextDecoder()
-  let text = ''
-  while (text.length < bytes) {
-    const { done, value } = await reader.read()
-    if (done) break
-    text += decoder.decode(value, { stream: true })
-  }
-  await reader.cancel()
-  return text
-}
 
 /** Only whole events: a reader keeps the last event id it saw completely. */
 const wholeEvents = (text: string) => text.slice(0, text.lastIndexOf('\n\n') + 2)
