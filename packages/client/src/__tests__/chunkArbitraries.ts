@@ -96,11 +96,17 @@ export const completionChunk = fc.record({
             {
               tokens: fc.option(fc.array(fc.string(), { maxLength: 2 })),
               token_logprobs: fc.option(
-                fc.array(fc.option(fc.double({ max: 0, noNaN: true })), { maxLength: 2 }),
+                fc.array(fc.option(fc.double({ max: 0, noNaN: true, noDefaultInfinity: true })), {
+                  maxLength: 2,
+                }),
               ),
               top_logprobs: fc.option(
                 fc.array(
-                  fc.option(fc.dictionary(fc.string(), fc.double({ max: 0, noNaN: true }), { maxKeys: 2 })),
+                  fc.option(
+                    fc.dictionary(fc.string(), fc.double({ max: 0, noNaN: true, noDefaultInfinity: true }), {
+                      maxKeys: 2,
+                    }),
+                  ),
                   {
                     maxLength: 2,
                   },
