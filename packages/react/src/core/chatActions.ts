@@ -74,9 +74,9 @@ export function bindChatActions(
     exportActivePath: () => engine.exportActivePath(),
     reset: () => engine.reset(),
     setInput: (input) => engine.setInput(input),
-    approve: (toolCallId) => engine.approve(toolCallId),
-    deny: (toolCallId) => engine.deny(toolCallId),
-    addToolResult: (toolCallId, result) => engine.addToolResult(toolCallId, result),
+    approve: (toolCallId) => engine.approve(toolCallId, config()),
+    deny: (toolCallId) => engine.deny(toolCallId, config()),
+    addToolResult: (toolCallId, result) => engine.addToolResult(toolCallId, result, config()),
     continue: () => engine.continue(config()),
     handleSubmit(event) {
       event?.preventDefault()

@@ -20,6 +20,7 @@ import {
   getNode,
   type MessageTree,
   type MessageTreeData,
+  mergeTrees,
   pathTo,
   replaceMessages,
   selectBranch,
@@ -29,6 +30,17 @@ import {
   treeToData,
 } from './messageTree.ts'
 import { type ChatRequestConfig, type RequestOutcome, runChatRequest } from './requestRunner.ts'
+import { applyToolCallAction, hasToolResults, stalledAnswerOf, waitingAnswerOf } from './toolCallResume.ts'
+import {
+  isEnded,
+  mergeToolCallStates,
+  type StoredToolCall,
+  toolCallStatesOf,
+  toolResultId,
+  toStoredToolCall,
+  withToolCallState,
+} from './toolCallStates.ts'
+import type { ToolCallAction, ToolCallSync } from './toolClaims.ts'
 import { startToolRun, type ToolCallView, type ToolRun, toolResultContent } from './toolRunner.ts'
 
 /** The default cap on automatic follow-up requests per user turn. */
@@ -39,7 +51,7 @@ export const DEFAULT_MAX_STEPS = 5
 // what each action does to the tree.
 
 /** Why the chat's tree changed in a way worth saving (never per token or frame). */
-export type ChatSettleReason = 'finished' | 'edited' | 'branch' | 'replaced'
+export type ChatSettleReason = 'finished' | 'edited' | 'branch' | 'replaced' | 'tool-call'
 
 /** How a chat starts. */
 export interface ChatEngineOptions {
@@ -81,12 +93,15 @@ export interface ChatEngine {
   importTree(data: MessageTreeData): void
   /** The active path as plain OpenAI `messages`, ready to send anywhere. */
   exportActivePath(): ChatRequestMessage[]
-  /** Lets a tool call awaiting approval run. */
-  approve(toolCallId: string): void
+  /**
+   * Lets a tool call awaiting approval run. A call restored from a saved thread runs with `config`
+   * (default: the latest registered one), in whichever tab owns its answer (see `syncToolCalls`).
+   */
+  approve(toolCallId: string, config?: ChatRequestConfig): void
   /** Denies a tool call awaiting approval: the model is told the user denied it. */
-  deny(toolCallId: string): void
+  deny(toolCallId: string, config?: ChatRequestConfig): void
   /** Gives the result of a tool call awaiting one (a tool without `execute`). */
-  addToolResult(toolCallId: string, result: unknown): void
+  addToolResult(toolCallId: string, result: unknown, config?: ChatRequestConfig): void
   /**
    * Sends the follow-up request after tool results (when the loop paused at `maxSteps`), with a
    * fresh step budget. Does nothing unless the active path ends with a tool result.
@@ -106,8 +121,24 @@ export interface ChatEngine {
    * registration wins until it is removed with the returned function.
    */
   configure(config: () => ChatRequestConfig): () => void
+  /**
+   * Takes a tree saved elsewhere (a loaded thread, another tab's save) without stopping anything:
+   * messages it lacks are added, each tool call keeps its furthest state, and calls left running
+   * by a closed page end as "interrupted" errors (never run again by themselves).
+   */
+  adoptTree(tree: MessageTree): void
+  /** Coordinates tool calls with other tabs on the same stored thread, until the returned function is called. */
+  syncToolCalls(sync: ToolCallSync): () => void
   /** Stops (no callback is called for a stopped answer) and ignores every later call. */
   dispose(): void
+}
+
+/** A tool run of this engine: its calls, their answer, and how it lets go of their ownership. */
+interface ActiveTools {
+  readonly run: ToolRun
+  readonly messageId: string
+  /** Stops hearing other tabs' actions and, once the results are stored, releases the answer's lock. */
+  finish(): void
 }
 
 interface Run {
@@ -162,7 +193,9 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
   const settleListeners = new Set<(reason: ChatSettleReason, state: ChatState) => void>()
   let current: Run | undefined
   /** The tool calls of the last answer while they run, and that answer's id. */
-  let toolRun: { run: ToolRun; messageId: string } | undefined
+  let toolRun: ActiveTools | undefined
+  /** How tool calls are coordinated with other tabs (bound by a thread store). */
+  let sync: ToolCallSync | undefined
   /** Automatic requests sent in this user turn (reset by every user action). */
   let steps = 0
   let disposed = false
@@ -253,13 +286,18 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
     return next
   }
 
-  /** Appends ended tool calls as `role: 'tool'` messages, in call order, under their answer. */
-  function appendToolResults(messageId: string, views: readonly ToolCallView[]): string {
+  /**
+   * Appends ended tool calls as `role: 'tool'` messages, in call order, under their answer; their
+   * ids come from the calls, so two tabs cannot add them twice. `undefined` when already there.
+   */
+  function appendToolResults(messageId: string, views: readonly ToolCallView[]): string | undefined {
     let tree = store.getState().tree
+    const answer = getNode(tree, messageId)?.message
+    if (answer && hasToolResults(tree, answer)) return undefined
     let parentId = messageId
     for (const view of views) {
       const message: ChatUIMessage = {
-        id: createMessageId(),
+        id: toolResultId(messageId, view.id),
         role: 'tool',
         content: toolResultContent(view),
         name: view.name,
@@ -273,25 +311,82 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
     return parentId
   }
 
-  /** Runs the tool calls of `message`, then asks again, within the step cap. */
-  async function runTools(message: ChatUIMessage, config: ChatRequestConfig): Promise<void> {
-    const calls = message.tool_calls ?? []
-    if (!config.tools || calls.length === 0) return
-    const run = startToolRun(calls, config.tools, {
-      messages: store.getState().messages,
-      onUpdate(view) {
-        const toolCalls = new Map(store.getState().toolCalls)
-        toolCalls.set(view.id, view)
-        store.setState({ toolCalls })
-      },
+  /** Shows a call's new state and, when it is worth saving, saves it on its answer (one write). */
+  function recordToolCall(messageId: string, view: ToolCallView) {
+    const state = store.getState()
+    const toolCalls = new Map(state.toolCalls)
+    toolCalls.set(view.id, view)
+    const saved = toStoredToolCall(view)
+    const node = saved && getNode(state.tree, messageId)
+    const message = node && withToolCallState(node.message, view.id, saved)
+    if (!message || message === node.message) return store.setState({ toolCalls })
+    store.setState({
+      tree: replaceMessages(state.tree, [message]),
+      ...withChangedMessages(state, [message]),
+      toolCalls,
     })
-    const active = { run, messageId: message.id }
+    settle('tool-call')
+  }
+
+  /** Drops the 'running' marks written with an answer whose calls this engine does not run. */
+  function dropToolMarks(message: ChatUIMessage) {
+    const toolCalls = new Map(store.getState().toolCalls)
+    for (const call of message.tool_calls ?? []) toolCalls.delete(call.id)
+    store.setState({ toolCalls })
+  }
+
+  /**
+   * Runs the tool calls of `message`, then asks again, within the step cap. With `resume`, goes on
+   * from saved states (a reload, another tab) holding an ownership taken already.
+   */
+  async function runTools(
+    message: ChatUIMessage,
+    config: ChatRequestConfig,
+    resume?: {
+      states: Record<string, StoredToolCall>
+      release: (() => void) | undefined
+      action: ToolCallAction
+    },
+  ): Promise<void> {
+    const calls = message.tool_calls ?? []
+    const tools = config.tools
+    if (!tools || calls.length === 0) return
+    const bound = sync
+    let release = resume?.release
+    if (!resume && bound) {
+      // The tab holding the answer's lock runs its calls; others send it their approvals.
+      release = await bound.own(message.id)
+      if (!release || disposed || current || toolRun) {
+        release?.()
+        return dropToolMarks(message)
+      }
+    }
+    const run = startToolRun(calls, tools, {
+      messages: store.getState().messages,
+      restored: resume?.states,
+      onUpdate: (view) => recordToolCall(message.id, view),
+    })
+    const unlisten = bound?.listen((action) => {
+      if (action.messageId === message.id) applyToolCallAction(run, action)
+    })
+    const active: ActiveTools = {
+      run,
+      messageId: message.id,
+      finish() {
+        unlisten?.()
+        if (release) void (bound?.flush() ?? Promise.resolve()).finally(release)
+      },
+    }
     toolRun = active
+    if (resume) applyToolCallAction(run, resume.action)
     const views = await run.done
     // A stop already wrote the results (and ended the loop).
     if (toolRun !== active || disposed) return
     toolRun = undefined
     const lastId = appendToolResults(message.id, views)
+    settle('tool-call')
+    active.finish()
+    if (lastId === undefined) return
     if (steps >= (config.maxSteps ?? DEFAULT_MAX_STEPS)) {
       store.setState({ toolLoop: { stoppedAt: 'max-steps', steps } })
       settle('finished')
@@ -307,6 +402,7 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       toolRun = undefined
       appendToolResults(tools.messageId, tools.run.stop())
       settle('finished')
+      tools.finish()
     }
     const run = current
     if (!run) return
@@ -378,12 +474,8 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       if (shown) config.onFinish?.(shown, outcome.response)
       // onFinish may have started something else: then the calls are not this engine's to run.
       if (shown && current === undefined && toolRun === undefined && !disposed) await runTools(shown, config)
-      else if (pending && shown && !disposed) {
-        // Not run after all: drop the 'running' marks written with the answer.
-        const toolCalls = new Map(store.getState().toolCalls)
-        for (const call of shown.tool_calls ?? []) toolCalls.delete(call.id)
-        store.setState({ toolCalls })
-      }
+      // Not run after all: drop the 'running' marks written with the answer.
+      else if (pending && shown && !disposed) dropToolMarks(shown)
     } else {
       const { error } = outcome
       const written = writeRun(
@@ -399,6 +491,86 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       settle('finished')
       if (written[0]) config.onError?.(error, written[0])
     }
+  }
+
+  /**
+   * An approval, denial or UI result: applied to this engine's run of the call, or (a call restored
+   * from a saved thread) by whichever tab takes its answer's ownership first; the others post it there.
+   */
+  function act(action: Omit<ToolCallAction, 'messageId'>, own: ChatRequestConfig | undefined) {
+    if (disposed || (toolRun && applyToolCallAction(toolRun.run, action))) return
+    const message = waitingAnswerOf(store.getState(), action.toolCallId)
+    if (!message) return
+    const config = configOf(own)
+    const full: ToolCallAction = { ...action, messageId: message.id }
+    const resume = (latest: ChatUIMessage, release: (() => void) | undefined) => {
+      const states = toolCallStatesOf(latest)
+      // A call with no saved state may have run before the page closed: it counts as interrupted.
+      for (const call of latest.tool_calls ?? []) states[call.id] ??= { status: 'running' }
+      steps = 0
+      return runTools(latest, config, { states, release, action: full })
+    }
+    const bound = sync
+    if (!bound) return void resume(message, undefined)
+    void (async () => {
+      const release = await bound.own(message.id)
+      if (!release) return bound.post(full)
+      // The owner's lock was free: read what is stored, in case another tab ended these calls.
+      const stored = await bound.load().catch(() => undefined)
+      if (stored) adoptTree(stored, false)
+      const latest = waitingAnswerOf(store.getState(), action.toolCallId)
+      if (!latest || disposed || current || toolRun) return release()
+      await resume(latest, release)
+    })()
+  }
+
+  /**
+   * Ends the calls of a loaded answer that none will end (running when its page closed, or ended
+   * before their results were appended): running ones become "interrupted" errors, the results
+   * are appended and the loop pauses (`toolLoop.stoppedAt: 'interrupted'`; `continue()` sends them).
+   */
+  async function endStalled() {
+    const stalled = stalledAnswerOf(store.getState())
+    if (!stalled || toolRun || current) return
+    const bound = sync
+    const release = bound ? await bound.own(stalled.id) : undefined
+    if (bound && !release) return // another tab is running them
+    try {
+      const stored = bound ? await bound.load().catch(() => undefined) : undefined
+      if (stored) adoptTree(stored, false)
+      const latest = stalledAnswerOf(store.getState())
+      if (!latest || toolRun || current || disposed) return
+      const states = toolCallStatesOf(latest)
+      const restored: Record<string, StoredToolCall> = {}
+      for (const call of latest.tool_calls ?? []) {
+        const state = states[call.id]
+        restored[call.id] = state && isEnded(state.status) ? state : { status: 'running' }
+      }
+      const views = await startToolRun(
+        latest.tool_calls ?? [],
+        {},
+        {
+          messages: store.getState().messages,
+          restored,
+          onUpdate: (view) => recordToolCall(latest.id, view),
+        },
+      ).done
+      if (toolRun || current || disposed) return
+      if (appendToolResults(latest.id, views) === undefined) return
+      store.setState({ toolLoop: { stoppedAt: 'interrupted', steps: 0 } })
+      settle('tool-call')
+      await bound?.flush()
+    } finally {
+      release?.()
+    }
+  }
+
+  function adoptTree(tree: MessageTree, endStalledCalls = true) {
+    if (disposed || current) return
+    const mine = store.getState().tree
+    const merged = mine.nodes.length === 0 ? tree : mergeToolCallStates(mergeTrees(mine, tree), tree)
+    if (merged !== mine) setTree(merged)
+    if (endStalledCalls) void endStalled()
   }
 
   /** The message a new request should follow, for `regenerate(messageId?)`. */
@@ -489,14 +661,16 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       settle('replaced')
     },
     exportActivePath: () => toRequestMessages(store.getState().messages),
-    approve(toolCallId) {
-      toolRun?.run.approve(toolCallId)
-    },
-    deny(toolCallId) {
-      toolRun?.run.deny(toolCallId)
-    },
-    addToolResult(toolCallId, result) {
-      toolRun?.run.addResult(toolCallId, result)
+    approve: (toolCallId, config) => act({ kind: 'approve', toolCallId }, config),
+    deny: (toolCallId, config) => act({ kind: 'deny', toolCallId }, config),
+    addToolResult: (toolCallId, result, config) => act({ kind: 'result', toolCallId, result }, config),
+    adoptTree: (tree) => adoptTree(tree),
+    syncToolCalls(next) {
+      sync = next
+      return () => {
+        if (sync === next) sync = undefined
+        next.close()
+      }
     },
     continue(config) {
       if (disposed) return Promise.resolve()

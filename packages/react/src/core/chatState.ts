@@ -5,9 +5,12 @@ import { activePathIds, getNode, type MessageTree, siblingPosition, treeFromMess
 import type { ChatStatus } from './status.ts'
 import type { ToolCallView } from './toolRunner.ts'
 
-/** Why the automatic tool loop paused: it reached `maxSteps` requests (`continue()` goes on). */
+/**
+ * Why the automatic tool loop paused: it reached `maxSteps` requests, or a loaded thread's calls were
+ * interrupted by a closed page (their results are appended). `continue()` goes on.
+ */
 export interface ToolLoopState {
-  readonly stoppedAt: 'max-steps'
+  readonly stoppedAt: 'max-steps' | 'interrupted'
   /** How many automatic requests were sent in this turn. */
   readonly steps: number
 }

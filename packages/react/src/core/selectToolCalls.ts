@@ -37,7 +37,11 @@ export function selectToolCalls(state: ChatState, message: ChatUIMessage): ToolC
     }
     const args = partialArguments(call.function.arguments)
     const answer = state.messages.find((other) => other.role === 'tool' && other.tool_call_id === call.id)
-    if (!answer) return { ...base, status: 'awaiting-result', args }
+    if (!answer) {
+      // A loaded thread: the state saved on the message (another tab may be running the call).
+      const saved = message.toolCallStates?.[call.id]
+      return saved ? { ...base, args, ...saved } : { ...base, status: 'awaiting-result', args }
+    }
     const result = parsed(answer.content)
     const error = result && typeof result === 'object' && 'error' in result ? String(result.error) : undefined
     if (error === undefined) return { ...base, status: 'done', args, result }

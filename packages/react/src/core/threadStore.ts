@@ -2,10 +2,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { ChatEngine } from './chatEngine.ts'
 import type { ChatUIMessage } from './chatMessage.ts'
 import { type ChatRegistry, createChatRegistry } from './chatRegistry.ts'
-import { type MessageTree, mergeTrees, treeFromMessages } from './messageTree.ts'
+import { type MessageTree, treeFromMessages } from './messageTree.ts'
 import type { PersistenceAdapter } from './persistence/adapter.ts'
 import { THREAD_RECORD_VERSION, type ThreadMeta, type ThreadRecord } from './persistence/threadRecord.ts'
 import { isBusy } from './status.ts'
+import { createToolCallSync } from './toolClaims.ts'
 
 // Many conversations: a list of threads (newest first), each a chat engine created when opened,
 // saved through a persistence adapter when an answer ends or a message is edited, never per token.
@@ -137,11 +138,7 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
       drafts.delete(id)
       putMeta(writtenMeta)
       // Another tab's messages came back with the merge: show them, unless an answer is running.
-      if (tree !== record.tree && !isBusy(engine.store.getState().status)) {
-        const current = engine.store.getState().tree
-        const merged = mergeTrees(current, tree)
-        if (merged !== current) applyQuietly(id, engine, merged)
-      }
+      if (tree !== record.tree && !isBusy(engine.store.getState().status)) engine.adoptTree(tree)
       if (!meta.title && options.generateTitle && !titled.has(id) && state.messages.length > 1) {
         titled.add(id)
         const generated = await options.generateTitle(state.messages)
@@ -162,12 +159,21 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
   function engine(id: string): ChatEngine {
     const chat = registry.get(id)
     if (!bound.has(id)) {
-      bound.set(
-        id,
-        chat.onSettle(() => {
-          if (!quiet.has(id)) void save(id)
+      const unsettle = chat.onSettle(() => {
+        if (!quiet.has(id)) void save(id)
+      })
+      // Tool calls run in one tab only: the one holding their answer's lock (see toolClaims.ts).
+      const unsync = chat.syncToolCalls(
+        createToolCallSync({
+          scope: id,
+          load: async () => (await adapter.load(id))?.tree,
+          flush: () => saving.get(id) ?? Promise.resolve(true),
         }),
       )
+      bound.set(id, () => {
+        unsettle()
+        unsync()
+      })
     }
     return chat
   }
@@ -185,7 +191,7 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
     const record = await adapter.load(id)
     loaded.add(id)
     if (record) {
-      applyQuietly(id, chat, mergeTrees(record.tree, chat.store.getState().tree))
+      chat.adoptTree(record.tree)
       const { tree: _tree, version: _version, ...meta } = record
       putMeta(meta)
     }
@@ -205,10 +211,7 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
     void adapter.load(id).then((record) => {
       const chat = registry.peek(id)
       if (!chat || isBusy(chat.store.getState().status)) return
-      if (!record) return
-      const current = chat.store.getState().tree
-      const merged = mergeTrees(current, record.tree)
-      if (merged !== current) applyQuietly(id, chat, merged)
+      if (record) chat.adoptTree(record.tree)
     })
   })
 

@@ -1,6 +1,7 @@
 import type { ToolCall } from '@kindling/client'
 import { prettifyError, safeParse } from 'zod'
 import type { ChatUIMessage } from './chatMessage.ts'
+import { INTERRUPTED, type StoredToolCall } from './toolCallStates.ts'
 import { isZodSchema, type ToolSet } from './tools.ts'
 
 // Runs the tool calls of one answer: parses and checks each call's arguments, waits for approvals
@@ -60,6 +61,14 @@ export function toolResultContent(view: ToolCallView): string {
 const DENIED = 'Denied by the user.'
 const STOPPED = 'Stopped by the user before it finished.'
 
+function parsedOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
 function messageOf(thrown: unknown): string {
   return thrown instanceof Error ? thrown.message : String(thrown)
 }
@@ -68,7 +77,12 @@ function messageOf(thrown: unknown): string {
 export function startToolRun(
   calls: readonly ToolCall[],
   tools: ToolSet,
-  options: { messages: readonly ChatUIMessage[]; onUpdate(view: ToolCallView): void },
+  options: {
+    messages: readonly ChatUIMessage[]
+    onUpdate(view: ToolCallView): void
+    /** Saved states to go on from (a reload): ended calls stay ended, waiting ones wait again. */
+    restored?: Readonly<Record<string, StoredToolCall>> | undefined
+  },
 ): ToolRun {
   const controller = new AbortController()
   const views: ToolCallView[] = calls.map((call) => ({
@@ -97,6 +111,13 @@ export function startToolRun(
     new Promise<unknown>((resolve) => waits.set(id, { kind, resolve }))
 
   async function runOne(call: ToolCall, index: number): Promise<void> {
+    const prior = options.restored?.[call.id]
+    if (prior && prior.status !== 'awaiting-approval' && prior.status !== 'awaiting-result') {
+      const args = parsedOrUndefined(call.function.arguments)
+      // Running when its page closed: never run again by itself (it may have had its effect).
+      if (prior.status === 'running') return end(index, { status: 'error', error: INTERRUPTED, args })
+      return end(index, { ...prior, args })
+    }
     const tool = Object.hasOwn(tools, call.function.name) ? tools[call.function.name] : undefined
     if (!tool)
       return end(index, { status: 'error', error: `There is no tool named "${call.function.name}".` })
@@ -119,8 +140,12 @@ export function startToolRun(
       args = parsed.data
     }
     try {
-      const approval =
-        typeof tool.needsApproval === 'function' ? tool.needsApproval(args) : tool.needsApproval === true
+      // A restored wait waits again, whatever needsApproval says now.
+      const approval = prior
+        ? prior.status === 'awaiting-approval'
+        : typeof tool.needsApproval === 'function'
+          ? tool.needsApproval(args)
+          : tool.needsApproval === true
       if (approval) {
         set(index, { status: 'awaiting-approval', args })
         if ((await wait(call.id, 'approval')) !== true) return end(index, { status: 'denied', error: DENIED })

@@ -1,4 +1,5 @@
 import { mergeTrees } from '../messageTree.ts'
+import { mergeToolCallStates } from '../toolCallStates.ts'
 import type { ThreadRecord } from './threadRecord.ts'
 
 /**
@@ -7,7 +8,8 @@ import type { ThreadRecord } from './threadRecord.ts'
  */
 export function mergeRecords(incoming: ThreadRecord, stored: ThreadRecord | undefined): ThreadRecord {
   if (!stored) return incoming
-  const tree = mergeTrees(incoming.tree, stored.tree)
+  // Each tool call keeps its furthest state: a stale copy never brings an ended call back.
+  const tree = mergeToolCallStates(mergeTrees(incoming.tree, stored.tree), stored.tree)
   return {
     ...incoming,
     tree,
