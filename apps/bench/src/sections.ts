@@ -50,6 +50,10 @@ export const SECTIONS: Record<string, (size: RunSize) => Promise<SectionResult>>
     const { runMemory } = await import('./sections/memory.ts')
     return runMemory(size === 'smoke' ? { cycles: 5, warmupCycles: 2, tokens: 2000 } : {})
   },
+  async tools(size) {
+    const { runTools } = await import('./sections/tools.ts')
+    return runTools(size === 'smoke' ? { runs: 5, warmups: 1 } : {})
+  },
   async 'partial-json'(size) {
     const { runPartialJson } = await import('./sections/partialJson.ts')
     return runPartialJson(size === 'smoke' ? { bytes: 10_000, chunks: 500, runs: 1 } : {})

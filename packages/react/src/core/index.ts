@@ -110,6 +110,12 @@ export {
   type ThreadStoreOptions,
   type TitleGenerator,
 } from './threadStore.ts'
+export { type StoredToolCall, toolCallStatesOf } from './toolCallStates.ts'
+export {
+  createToolCallSync,
+  type ToolCallAction,
+  type ToolCallSync,
+} from './toolClaims.ts'
 export {
   startToolRun,
   type ToolCallStatus,

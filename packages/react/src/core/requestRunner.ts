@@ -144,8 +144,10 @@ export async function runChatRequest(
       opened = true
     }
     if (!live()) return { kind: 'aborted' }
-    // The end takes the place of the pending frame's commit instead of adding one.
-    await batcher.end()
+    // The end takes the place of the pending frame's commit instead of adding one; an answer whose
+    // tools the engine runs ends at once, so the follow-up request does not wait for a frame.
+    if (config.tools && accumulator.choices.some((choice) => choice.toolCalls.length > 0)) batcher.cancel()
+    else await batcher.end()
     batcher.cancel()
     if (!live()) return { kind: 'aborted' }
     return {
