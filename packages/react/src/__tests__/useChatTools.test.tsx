@@ -2,6 +2,9 @@ import { act, renderHook, waitFor } from '@testing-library/react'
 import { type ReactNode, StrictMode } from 'react'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { createChatRegistry } from '../core/chatRegistry.ts'
+import { createMemoryAdapter } from '../core/persistence/memoryAdapter.ts'
+import { createThreadStore } from '../core/threadStore.ts'
 import { defineTool } from '../core/tools.ts'
 import { KindlingProvider } from '../KindlingProvider.tsx'
 import { useChatActions } from '../useChatActions.ts'
@@ -115,5 +118,57 @@ describe('useChatCompletion with tools', () => {
     await act(() => continued)
     expect(runs).toEqual(['Kyiv'])
     expect(result.current.chat.messages.at(-1)?.role).toBe('tool')
+  })
+
+  it('runs a call restored from a saved thread once under StrictMode, when two consumers approve it', async () => {
+    const client = peer.client()
+    const runs: string[] = []
+    const tools = {
+      get_weather: defineTool({
+        parameters: z.object({ city: z.string() }),
+        needsApproval: true,
+        execute: ({ city }) => {
+          runs.push(city)
+          return { city, temperature: 3 }
+        },
+      }),
+    }
+    // The first page: the answer waits for approval, is saved, and the page goes away.
+    const adapter = createMemoryAdapter()
+    const before = createThreadStore({ adapter, registry: createChatRegistry() })
+    const id = before.create()
+    const options = { model: 'kindling-tools', batchInterval: 0 as const, tools, client }
+    void before.engine(id).send('Weather in Riga?', options)
+    await waitFor(() => expect(before.engine(id).store.getState().messages[1]?.toolCallStates).toBeDefined())
+    await before.flush()
+    before.dispose()
+
+    const threads = createThreadStore({ adapter, registry: createChatRegistry() })
+    await threads.open(id)
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <StrictMode>
+        <KindlingProvider client={client} threads={threads}>
+          {children}
+        </KindlingProvider>
+      </StrictMode>
+    )
+    const { result } = renderHook(
+      () => {
+        const first = useChatCompletion({ id, ...options })
+        const calls = useToolCalls(id, first.messages[1]?.id ?? '')
+        return { first, second: useChatCompletion({ id, ...options }), calls }
+      },
+      { wrapper },
+    )
+    expect(result.current.calls).toMatchObject([{ status: 'awaiting-approval', args: { city: 'Riga' } }])
+    const callId = result.current.calls[0]?.id ?? ''
+    act(() => {
+      result.current.first.approve(callId)
+      result.current.second.approve(callId)
+    })
+    await waitFor(() => expect(result.current.second.messages.map((m) => m.role)).toHaveLength(4))
+    await waitFor(() => expect(result.current.first.status).toBe('ready'))
+    expect(runs).toEqual(['Riga'])
+    expect(result.current.calls).toMatchObject([{ status: 'done', result: { city: 'Riga', temperature: 3 } }])
   })
 })

@@ -124,9 +124,11 @@ export interface ChatEngine {
   /**
    * Takes a tree saved elsewhere (a loaded thread, another tab's save) without stopping anything:
    * messages it lacks are added, each tool call keeps its furthest state, and calls left running
-   * by a closed page end as "interrupted" errors (never run again by themselves).
+   * by a closed page end as "interrupted" errors (never run again by themselves). Where both
+   * trees hold a message or a branch choice, the current one wins, or with `prefer: 'adopted'`
+   * (a thread being opened) the adopted one.
    */
-  adoptTree(tree: MessageTree): void
+  adoptTree(tree: MessageTree, prefer?: 'current' | 'adopted'): void
   /** Coordinates tool calls with other tabs on the same stored thread, until the returned function is called. */
   syncToolCalls(sync: ToolCallSync): () => void
   /** Stops (no callback is called for a stopped answer) and ignores every later call. */
@@ -565,10 +567,11 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
     }
   }
 
-  function adoptTree(tree: MessageTree, endStalledCalls = true) {
+  function adoptTree(tree: MessageTree, endStalledCalls = true, prefer: 'current' | 'adopted' = 'current') {
     if (disposed || current) return
     const mine = store.getState().tree
-    const merged = mine.nodes.length === 0 ? tree : mergeToolCallStates(mergeTrees(mine, tree), tree)
+    const [first, second] = prefer === 'current' ? [mine, tree] : [tree, mine]
+    const merged = mine.nodes.length === 0 ? tree : mergeToolCallStates(mergeTrees(first, second), second)
     if (merged !== mine) setTree(merged)
     if (endStalledCalls) void endStalled()
   }
@@ -664,7 +667,7 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
     approve: (toolCallId, config) => act({ kind: 'approve', toolCallId }, config),
     deny: (toolCallId, config) => act({ kind: 'deny', toolCallId }, config),
     addToolResult: (toolCallId, result, config) => act({ kind: 'result', toolCallId, result }, config),
-    adoptTree: (tree) => adoptTree(tree),
+    adoptTree: (tree, prefer) => adoptTree(tree, true, prefer),
     syncToolCalls(next) {
       sync = next
       return () => {

@@ -191,7 +191,7 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
     const record = await adapter.load(id)
     loaded.add(id)
     if (record) {
-      chat.adoptTree(record.tree)
+      chat.adoptTree(record.tree, 'adopted')
       const { tree: _tree, version: _version, ...meta } = record
       putMeta(meta)
     }

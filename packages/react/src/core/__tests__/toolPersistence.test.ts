@@ -98,6 +98,23 @@ describe('tool calls across a reload', () => {
     expect(roles(again)).toHaveLength(4)
   })
 
+  it('runs a restored call once when it is approved twice at once (two components, a double click)', async () => {
+    const adapter = createMemoryAdapter()
+    const runs: string[] = []
+    const tools = weather(runs)
+    const { first, id } = await waitingThread(adapter, tools)
+    first.dispose()
+    const engine = await page(adapter).open(id)
+    const callId = callsOf(engine)[0]?.id ?? ''
+    engine?.approve(callId, config(tools))
+    engine?.approve(callId, config(tools))
+    engine?.deny(callId, config(tools))
+    await poll(() => roles(engine)).toEqual(['user', 'assistant', 'tool', 'assistant'])
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(runs).toEqual(['Oslo'])
+    expect(callsOf(engine)[0]?.status).toBe('done')
+  })
+
   it('restores a pending denial and a pending UI result', async () => {
     const adapter = createMemoryAdapter()
     const runs: string[] = []
