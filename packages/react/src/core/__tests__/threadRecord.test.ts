@@ -45,6 +45,15 @@ describe('thread records', () => {
     expect(getNode(read.tree, 'a2')?.message.status).toBe('stopped')
   })
 
+  it('reads back tool call states, and sets aside a record whose tool call state is unknown', () => {
+    const { meta, tree } = stored()
+    const answer = tree.nodes.find((node) => node.id === 'a')?.message as Record<string, unknown>
+    answer.toolCallStates = { c1: { status: 'awaiting-approval' }, c2: { status: 'done', result: { ok: 1 } } }
+    expect(getNode(readRecord(meta, tree).tree, 'a')?.message.toolCallStates).toEqual(answer.toolCallStates)
+    answer.toolCallStates = { c1: { status: 'paused' } }
+    expect(() => readRecord(meta, tree)).toThrow(/toolCallStates/)
+  })
+
   it('keeps only the known metadata fields', () => {
     const { meta } = stored()
     expect(readMeta({ ...meta, extra: 1 })).toEqual({

@@ -26,12 +26,25 @@ export interface ThreadRecord extends ThreadMeta {
   readonly tree: MessageTree
 }
 
+const TOOL_CALL_STATUSES = [
+  'awaiting-approval',
+  'awaiting-result',
+  'running',
+  'done',
+  'error',
+  'denied',
+] as const
+
 const messageSchema = z.looseObject({
   id: z.string().min(1),
   role: z.string().min(1),
   content: z.string(),
   status: z.enum(['streaming', 'done', 'stopped', 'error']),
   error: z.object({ name: z.string(), message: z.string() }).optional(),
+  // Each tool call's state, by call id (see toolCallStates.ts).
+  toolCallStates: z
+    .record(z.string(), z.looseObject({ status: z.enum(TOOL_CALL_STATUSES), error: z.string().optional() }))
+    .optional(),
 })
 
 const nodeSchema = z.object({
@@ -156,9 +169,21 @@ function isStoredMeta(raw: unknown): raw is StoredMeta {
   )
 }
 
+const CALL_STATUSES = new Set<string>(TOOL_CALL_STATUSES)
+
+function isToolCallStates(raw: unknown): boolean {
+  if (raw === undefined) return true
+  if (!isObject(raw) || Array.isArray(raw)) return false
+  for (const state of Object.values(raw)) {
+    if (!isObject(state) || !CALL_STATUSES.has(state.status as string) || !isOptionalString(state.error))
+      return false
+  }
+  return true
+}
+
 function isStoredMessage(raw: unknown): boolean {
   if (!isObject(raw) || !isId(raw.id) || !isId(raw.role) || typeof raw.content !== 'string') return false
-  if (!STATUSES.has(raw.status as string)) return false
+  if (!STATUSES.has(raw.status as string) || !isToolCallStates(raw.toolCallStates)) return false
   const error = raw.error
   return (
     error === undefined ||
