@@ -20,7 +20,6 @@ import {
   getNode,
   type MessageTree,
   type MessageTreeData,
-  mergeTrees,
   pathTo,
   replaceMessages,
   selectBranch,
@@ -30,21 +29,11 @@ import {
   treeToData,
 } from './messageTree.ts'
 import { type ChatRequestConfig, type RequestOutcome, runChatRequest } from './requestRunner.ts'
-import { applyToolCallAction, hasToolResults, stalledAnswerOf, waitingAnswerOf } from './toolCallResume.ts'
-import {
-  isEnded,
-  mergeToolCallStates,
-  type StoredToolCall,
-  toolCallStatesOf,
-  toolResultId,
-  toStoredToolCall,
-  withToolCallState,
-} from './toolCallStates.ts'
-import type { ToolCallAction, ToolCallSync } from './toolClaims.ts'
-import { startToolRun, type ToolCallView, type ToolRun, toolResultContent } from './toolRunner.ts'
+import type { ToolCallSync } from './toolClaims.ts'
+import { createToolLoop, DEFAULT_MAX_STEPS, dropToolMarks } from './toolLoop.ts'
+import type { ToolCallView } from './toolRunner.ts'
 
-/** The default cap on automatic follow-up requests per user turn. */
-export const DEFAULT_MAX_STEPS = 5
+export { DEFAULT_MAX_STEPS }
 
 // One chat: a vanilla store holding its message tree, and the actions on it. The parts it
 // composes (the tree, the request runner, the frame batcher) each do one job; this file decides
@@ -135,14 +124,6 @@ export interface ChatEngine {
   dispose(): void
 }
 
-/** A tool run of this engine: its calls, their answer, and how it lets go of their ownership. */
-interface ActiveTools {
-  readonly run: ToolRun
-  readonly messageId: string
-  /** Stops hearing other tabs' actions and, once the results are stored, releases the answer's lock. */
-  finish(): void
-}
-
 interface Run {
   readonly controller: AbortController
   /** One node per choice: `n` > 1 alternatives are siblings. */
@@ -194,12 +175,6 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
   const store = createChatStore(options.tree ?? initialTree())
   const settleListeners = new Set<(reason: ChatSettleReason, state: ChatState) => void>()
   let current: Run | undefined
-  /** The tool calls of the last answer while they run, and that answer's id. */
-  let toolRun: ActiveTools | undefined
-  /** How tool calls are coordinated with other tabs (bound by a thread store). */
-  let sync: ToolCallSync | undefined
-  /** Automatic requests sent in this user turn (reset by every user action). */
-  let steps = 0
   let disposed = false
   const configs: (() => ChatRequestConfig)[] = []
 
@@ -288,124 +263,17 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
     return next
   }
 
-  /**
-   * Appends ended tool calls as `role: 'tool'` messages, in call order, under their answer; their
-   * ids come from the calls, so two tabs cannot add them twice. `undefined` when already there.
-   */
-  function appendToolResults(messageId: string, views: readonly ToolCallView[]): string | undefined {
-    let tree = store.getState().tree
-    const answer = getNode(tree, messageId)?.message
-    if (answer && hasToolResults(tree, answer)) return undefined
-    let parentId = messageId
-    for (const view of views) {
-      const message: ChatUIMessage = {
-        id: toolResultId(messageId, view.id),
-        role: 'tool',
-        content: toolResultContent(view),
-        name: view.name,
-        tool_call_id: view.id,
-        status: 'done',
-      }
-      tree = appendChild(tree, parentId, message)
-      parentId = message.id
-    }
-    setTree(tree, undefined, messageId)
-    return parentId
-  }
-
-  /** Shows a call's new state and, when it is worth saving, saves it on its answer (one write). */
-  function recordToolCall(messageId: string, view: ToolCallView) {
-    const state = store.getState()
-    const toolCalls = new Map(state.toolCalls)
-    toolCalls.set(view.id, view)
-    const saved = toStoredToolCall(view)
-    const node = saved && getNode(state.tree, messageId)
-    const message = node && withToolCallState(node.message, view.id, saved)
-    if (!message || message === node.message) return store.setState({ toolCalls })
-    store.setState({
-      tree: replaceMessages(state.tree, [message]),
-      ...withChangedMessages(state, [message]),
-      toolCalls,
-    })
-    settle('tool-call')
-  }
-
-  /** Drops the 'running' marks written with an answer whose calls this engine does not run. */
-  function dropToolMarks(message: ChatUIMessage) {
-    const toolCalls = new Map(store.getState().toolCalls)
-    for (const call of message.tool_calls ?? []) toolCalls.delete(call.id)
-    store.setState({ toolCalls })
-  }
-
-  /**
-   * Runs the tool calls of `message`, then asks again, within the step cap. With `resume`, goes on
-   * from saved states (a reload, another tab) holding an ownership taken already.
-   */
-  async function runTools(
-    message: ChatUIMessage,
-    config: ChatRequestConfig,
-    resume?: {
-      states: Record<string, StoredToolCall>
-      release: (() => void) | undefined
-      action: ToolCallAction
-    },
-  ): Promise<void> {
-    const calls = message.tool_calls ?? []
-    const tools = config.tools
-    if (!tools || calls.length === 0) return
-    const bound = sync
-    let release = resume?.release
-    if (!resume && bound) {
-      // The tab holding the answer's lock runs its calls; others send it their approvals.
-      release = await bound.own(message.id)
-      if (!release || disposed || current || toolRun) {
-        release?.()
-        return dropToolMarks(message)
-      }
-    }
-    const run = startToolRun(calls, tools, {
-      messages: store.getState().messages,
-      restored: resume?.states,
-      onUpdate: (view) => recordToolCall(message.id, view),
-    })
-    const unlisten = bound?.listen((action) => {
-      if (action.messageId === message.id) applyToolCallAction(run, action)
-    })
-    const active: ActiveTools = {
-      run,
-      messageId: message.id,
-      finish() {
-        unlisten?.()
-        if (release) void (bound?.flush() ?? Promise.resolve()).finally(release)
-      },
-    }
-    toolRun = active
-    if (resume) applyToolCallAction(run, resume.action)
-    const views = await run.done
-    // A stop already wrote the results (and ended the loop).
-    if (toolRun !== active || disposed) return
-    toolRun = undefined
-    const lastId = appendToolResults(message.id, views)
-    settle('tool-call')
-    active.finish()
-    if (lastId === undefined) return
-    if (steps >= (config.maxSteps ?? DEFAULT_MAX_STEPS)) {
-      store.setState({ toolLoop: { stoppedAt: 'max-steps', steps } })
-      settle('finished')
-      return
-    }
-    steps += 1
-    return answer(lastId, config)
-  }
+  const tools = createToolLoop({
+    store,
+    settle,
+    setTree,
+    answer: (parentId, config) => answer(parentId, config),
+    configOf,
+    busy: () => disposed || current !== undefined,
+  })
 
   function stop() {
-    const tools = toolRun
-    if (tools) {
-      toolRun = undefined
-      appendToolResults(tools.messageId, tools.run.stop())
-      settle('finished')
-      tools.finish()
-    }
+    tools.stop()
     const run = current
     if (!run) return
     current = undefined
@@ -475,9 +343,9 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       const shown = written.find((message) => store.getState().messageIndex.has(message.id)) ?? written[0]
       if (shown) config.onFinish?.(shown, outcome.response)
       // onFinish may have started something else: then the calls are not this engine's to run.
-      if (shown && current === undefined && toolRun === undefined && !disposed) await runTools(shown, config)
+      if (shown && current === undefined && !tools.running && !disposed) await tools.run(shown, config)
       // Not run after all: drop the 'running' marks written with the answer.
-      else if (pending && shown && !disposed) dropToolMarks(shown)
+      else if (pending && shown && !disposed) dropToolMarks(store, shown)
     } else {
       const { error } = outcome
       const written = writeRun(
@@ -495,87 +363,6 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
     }
   }
 
-  /**
-   * An approval, denial or UI result: applied to this engine's run of the call, or (a call restored
-   * from a saved thread) by whichever tab takes its answer's ownership first; the others post it there.
-   */
-  function act(action: Omit<ToolCallAction, 'messageId'>, own: ChatRequestConfig | undefined) {
-    if (disposed || (toolRun && applyToolCallAction(toolRun.run, action))) return
-    const message = waitingAnswerOf(store.getState(), action.toolCallId)
-    if (!message) return
-    const config = configOf(own)
-    const full: ToolCallAction = { ...action, messageId: message.id }
-    const resume = (latest: ChatUIMessage, release: (() => void) | undefined) => {
-      const states = toolCallStatesOf(latest)
-      // A call with no saved state may have run before the page closed: it counts as interrupted.
-      for (const call of latest.tool_calls ?? []) states[call.id] ??= { status: 'running' }
-      steps = 0
-      return runTools(latest, config, { states, release, action: full })
-    }
-    const bound = sync
-    if (!bound) return void resume(message, undefined)
-    void (async () => {
-      const release = await bound.own(message.id)
-      if (!release) return bound.post(full)
-      // The owner's lock was free: read what is stored, in case another tab ended these calls.
-      const stored = await bound.load().catch(() => undefined)
-      if (stored) adoptTree(stored, false)
-      const latest = waitingAnswerOf(store.getState(), action.toolCallId)
-      if (!latest || disposed || current || toolRun) return release()
-      await resume(latest, release)
-    })()
-  }
-
-  /**
-   * Ends the calls of a loaded answer that none will end (running when its page closed, or ended
-   * before their results were appended): running ones become "interrupted" errors, the results
-   * are appended and the loop pauses (`toolLoop.stoppedAt: 'interrupted'`; `continue()` sends them).
-   */
-  async function endStalled() {
-    const stalled = stalledAnswerOf(store.getState())
-    if (!stalled || toolRun || current) return
-    const bound = sync
-    const release = bound ? await bound.own(stalled.id) : undefined
-    if (bound && !release) return // another tab is running them
-    try {
-      const stored = bound ? await bound.load().catch(() => undefined) : undefined
-      if (stored) adoptTree(stored, false)
-      const latest = stalledAnswerOf(store.getState())
-      if (!latest || toolRun || current || disposed) return
-      const states = toolCallStatesOf(latest)
-      const restored: Record<string, StoredToolCall> = {}
-      for (const call of latest.tool_calls ?? []) {
-        const state = states[call.id]
-        restored[call.id] = state && isEnded(state.status) ? state : { status: 'running' }
-      }
-      const views = await startToolRun(
-        latest.tool_calls ?? [],
-        {},
-        {
-          messages: store.getState().messages,
-          restored,
-          onUpdate: (view) => recordToolCall(latest.id, view),
-        },
-      ).done
-      if (toolRun || current || disposed) return
-      if (appendToolResults(latest.id, views) === undefined) return
-      store.setState({ toolLoop: { stoppedAt: 'interrupted', steps: 0 } })
-      settle('tool-call')
-      await bound?.flush()
-    } finally {
-      release?.()
-    }
-  }
-
-  function adoptTree(tree: MessageTree, endStalledCalls = true, prefer: 'current' | 'adopted' = 'current') {
-    if (disposed || current) return
-    const mine = store.getState().tree
-    const [first, second] = prefer === 'current' ? [mine, tree] : [tree, mine]
-    const merged = mine.nodes.length === 0 ? tree : mergeToolCallStates(mergeTrees(first, second), second)
-    if (merged !== mine) setTree(merged)
-    if (endStalledCalls) void endStalled()
-  }
-
   /** The message a new request should follow, for `regenerate(messageId?)`. */
   function regenerateParent(messageId: string | undefined): string | undefined {
     const state = store.getState()
@@ -591,7 +378,7 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       if (disposed) return Promise.resolve()
       const resolved = configOf(config)
       stop()
-      steps = 0
+      tools.resetSteps()
       const input = typeof message === 'string' ? { role: 'user' as const, content: message } : message
       const user = toUIMessage(input)
       const state = store.getState()
@@ -603,7 +390,7 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       if (disposed) return Promise.resolve()
       const resolved = configOf(config)
       stop()
-      steps = 0
+      tools.resetSteps()
       const parentId = regenerateParent(messageId)
       return parentId === undefined ? Promise.resolve() : answer(parentId, resolved)
     },
@@ -611,7 +398,7 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       if (disposed) return Promise.resolve()
       const resolved = configOf(config)
       stop()
-      steps = 0
+      tools.resetSteps()
       const node = getNode(store.getState().tree, messageId)
       if (!node) return Promise.resolve()
       const edited: ChatUIMessage = {
@@ -664,23 +451,23 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       settle('replaced')
     },
     exportActivePath: () => toRequestMessages(store.getState().messages),
-    approve: (toolCallId, config) => act({ kind: 'approve', toolCallId }, config),
-    deny: (toolCallId, config) => act({ kind: 'deny', toolCallId }, config),
-    addToolResult: (toolCallId, result, config) => act({ kind: 'result', toolCallId, result }, config),
-    adoptTree: (tree, prefer) => adoptTree(tree, true, prefer),
-    syncToolCalls(next) {
-      sync = next
-      return () => {
-        if (sync === next) sync = undefined
-        next.close()
-      }
+    approve(toolCallId, config) {
+      if (!disposed) tools.act({ kind: 'approve', toolCallId }, config)
     },
+    deny(toolCallId, config) {
+      if (!disposed) tools.act({ kind: 'deny', toolCallId }, config)
+    },
+    addToolResult(toolCallId, result, config) {
+      if (!disposed) tools.act({ kind: 'result', toolCallId, result }, config)
+    },
+    adoptTree: (tree, prefer) => tools.adopt(tree, prefer),
+    syncToolCalls: (sync) => tools.sync(sync),
     continue(config) {
       if (disposed) return Promise.resolve()
       const resolved = configOf(config)
       const last = store.getState().messages.at(-1)
-      if (last?.role !== 'tool' || current || toolRun) return Promise.resolve()
-      steps = 0
+      if (last?.role !== 'tool' || current || tools.running) return Promise.resolve()
+      tools.resetSteps()
       return answer(last.id, resolved)
     },
     setInput(input) {
@@ -704,7 +491,7 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       return () => settleListeners.delete(listener)
     },
     dispose() {
-      if (current || toolRun) stop()
+      if (current || tools.running) stop()
       disposed = true
       settleListeners.clear()
     },
