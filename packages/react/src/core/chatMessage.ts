@@ -103,12 +103,36 @@ export function toRequestMessage(message: ChatUIMessage): ChatRequestMessage {
   return out
 }
 
-/** Messages worth sending: everything but empty answers (e.g. one that failed before a token). */
+/** What the model reads for a call that never got a result (stopped, or left pending in another tab). */
+export const UNANSWERED_TOOL_CALL_RESULT = JSON.stringify({ error: 'The call ended without a result.' })
+
+/**
+ * Messages worth sending: everything but empty answers (e.g. one that failed before a token).
+ * Every tool call gets a result message, because OpenAI-compatible servers refuse a request whose
+ * assistant `tool_calls` are not each followed by a `tool` message: a call left without one (the user
+ * stopped, or wrote on while it waited) gets an error result the model can read.
+ */
 export function toRequestMessages(messages: readonly ChatUIMessage[]): ChatRequestMessage[] {
   const out: ChatRequestMessage[] = []
+  let unanswered: string[] = []
+  const answerTheRest = () => {
+    for (const id of unanswered) {
+      out.push({ role: 'tool', tool_call_id: id, content: UNANSWERED_TOOL_CALL_RESULT })
+    }
+    unanswered = []
+  }
   for (const message of messages) {
+    if (message.role === 'tool' && message.tool_call_id) {
+      unanswered = unanswered.filter((id) => id !== message.tool_call_id)
+    } else if (message.role !== 'tool') {
+      answerTheRest()
+    }
     if (message.role === 'assistant' && message.content === '' && !message.tool_calls?.length) continue
     out.push(toRequestMessage(message))
+    if (message.role === 'assistant' && message.tool_calls?.length) {
+      unanswered = message.tool_calls.map((call) => call.id)
+    }
   }
+  answerTheRest()
   return out
 }
