@@ -4,7 +4,9 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import '../styles.css'
 import { LiveKindling } from '../stories/live/LiveKindling.tsx'
 import { expectLiveUnderTest, STREAM_TIMEOUT } from '../stories/live/play.ts'
-import { ChatToolCalls, ToolCall, type ToolRenderers } from './ToolCall.tsx'
+import { WeatherCard, type WeatherReport } from '../stories/WeatherCard.tsx'
+import { ChatToolCalls } from './ChatToolCalls.tsx'
+import { ToolCall, type ToolRenderers } from './ToolCall.tsx'
 
 const base = {
   id: 'call_1',
@@ -13,8 +15,9 @@ const base = {
   args: { city: 'Lisbon' },
 }
 const STATES: ToolCallView[] = [
-  { ...base, status: 'streaming-arguments', argumentsText: '{"ci', args: {} },
+  { ...base, status: 'streaming-arguments', argumentsText: '{"city":"Lis', args: { city: 'Lis' } },
   { ...base, status: 'awaiting-approval' },
+  { ...base, status: 'awaiting-result' },
   { ...base, status: 'running' },
   { ...base, status: 'done', result: { city: 'Lisbon', temperature: 21 } },
   { ...base, status: 'error', error: 'The weather service is down' },
@@ -35,15 +38,18 @@ const meta = { title: 'Chat/ToolCall', component: AllStates } satisfies Meta<typ
 export default meta
 type Story = StoryObj<typeof meta>
 
-/** Every state of a call: arguments streaming, awaiting approval, running, done, error, denied. */
+/** Every state of a call: arguments streaming, awaiting approval or a result, running, done, error, denied. */
 export const States: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    await expect(canvas.getByRole('region', { name: 'Tool get_weather: Done' })).toHaveTextContent(
+    await expect(canvas.getByRole('group', { name: 'Tool get_weather: Done' })).toHaveTextContent(
       '"temperature": 21',
     )
-    await expect(canvas.getAllByRole('button', { name: 'Allow' })).toHaveLength(1)
-    await expect(canvas.getByRole('region', { name: 'Tool get_weather: Failed' })).toHaveTextContent(
+    await expect(canvas.getAllByRole('button', { name: 'Approve' })).toHaveLength(1)
+    await expect(canvas.getByRole('group', { name: 'Tool get_weather: Preparing…' })).toHaveTextContent(
+      '"city": "Lis"',
+    )
+    await expect(canvas.getByRole('group', { name: 'Tool get_weather: Failed' })).toHaveTextContent(
       'The weather service is down',
     )
   },
@@ -52,10 +58,40 @@ export const States: Story = {
 const renderers: ToolRenderers = {
   get_weather: (call) =>
     call.status === 'done' ? (
-      <p className="weather-card">
-        {(call.args as { city: string }).city}: {(call.result as { temperature: number }).temperature}°
-      </p>
+      <WeatherCard report={call.result as WeatherReport} className="weather-card" />
     ) : null,
+}
+
+const REPORT: WeatherReport = { city: 'Lisbon', temperature: 21, conditions: 'Sunny', high: 23, low: 15 }
+
+function RendererStates() {
+  return (
+    <div style={{ display: 'grid', gap: 8, maxWidth: 480 }}>
+      <ToolCall call={{ ...base, status: 'running' }} renderers={renderers} />
+      <ToolCall call={{ ...base, status: 'done', result: REPORT }} renderers={renderers} />
+      <ToolCall
+        call={{ ...base, status: 'error', error: 'The weather service is down' }}
+        renderers={renderers}
+      />
+    </div>
+  )
+}
+
+/**
+ * A renderer registered for `get_weather` draws its result as a weather card; in the states it
+ * does not handle (returns `null`), the default view shows.
+ */
+export const CustomRenderer: Story = {
+  render: () => <RendererStates />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const done = canvas.getByRole('group', { name: 'Tool get_weather: Done' })
+    await expect(within(done).getByText('21°')).toBeInTheDocument()
+    await expect(within(done).queryByText('Result')).toBeNull()
+    await expect(canvas.getByRole('group', { name: 'Tool get_weather: Running…' })).toHaveTextContent(
+      'Arguments',
+    )
+  },
 }
 
 function LiveAgent() {
@@ -64,7 +100,7 @@ function LiveAgent() {
       description: 'The weather in a city',
       parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
       needsApproval: true,
-      execute: ({ city }) => ({ city, temperature: 21 }),
+      execute: ({ city }) => ({ ...REPORT, city }),
     }),
   }
   const chat = useChatCompletion({ id: 'tool-story', model: 'kindling-tools', tools })
@@ -90,13 +126,10 @@ export const LiveApproval: Story = {
     const canvas = within(canvasElement)
     await userEvent.click(await canvas.findByRole('button', { name: 'Ask' }, { timeout: STREAM_TIMEOUT }))
     await expectLiveUnderTest(canvasElement)
-    await userEvent.click(await canvas.findByRole('button', { name: 'Allow' }, { timeout: STREAM_TIMEOUT }))
-    await waitFor(
-      () => expect(canvasElement.querySelector('.weather-card')).toHaveTextContent('Lisbon: 21°'),
-      {
-        timeout: STREAM_TIMEOUT,
-      },
-    )
+    await userEvent.click(await canvas.findByRole('button', { name: 'Approve' }, { timeout: STREAM_TIMEOUT }))
+    await waitFor(() => expect(canvasElement.querySelector('.weather-card')).toHaveTextContent('21°'), {
+      timeout: STREAM_TIMEOUT,
+    })
     await waitFor(
       () =>
         expect(canvasElement.querySelector('article[data-role="assistant"]:last-child')).toHaveTextContent(

@@ -1,8 +1,9 @@
+export { ChatToolCalls, type ChatToolCallsProps } from './ChatToolCalls.tsx'
 export {
-  ChatToolCalls,
-  type ChatToolCallsProps,
   ToolCall,
+  type ToolCallActions,
   type ToolCallProps,
   type ToolRenderer,
   type ToolRenderers,
 } from './ToolCall.tsx'
+export { toolCallViewsOf } from './toolCallViewsOf.ts'
