@@ -81,6 +81,8 @@ export function ToolCall({ call, onApprove, onDeny, onResult, renderers, classNa
   const label = STATUS_LABELS[call.status]
   const ended = call.status === 'done' || call.status === 'error' || call.status === 'denied'
   return (
+    // A named group, not a landmark: a conversation holds many calls, and a <fieldset> is for forms.
+    // biome-ignore lint/a11y/useSemanticElements: see above
     <div
       role="group"
       className={cx('kindling-tool-call-part', className)}
