@@ -6,4 +6,3 @@ export {
   type ToolRenderer,
   type ToolRenderers,
 } from './ToolCall.tsx'
-export { toolCallViewsOf } from './toolCallViewsOf.ts'
