@@ -6,6 +6,7 @@ import { MessageList } from '../MessageList/MessageList.tsx'
 import { UsageBadge } from '../UsageBadge/UsageBadge.tsx'
 import { useChatContext } from './ChatContext.ts'
 import { ChatToolLoopNotice } from './ChatToolLoopNotice.tsx'
+import { hasPendingToolCalls } from './hasPendingToolCalls.ts'
 import { useMessageShells } from './useMessageShells.ts'
 import { withoutAnsweredToolMessages } from './withoutAnsweredToolMessages.ts'
 
@@ -39,11 +40,13 @@ export const ChatMessage = memo(function ChatMessage({
   const bannerRetries = errorNoticeMounted && modelListError !== undefined
   const message = useChatMessage(chatId, id)
   const isLast = useChatStore(chatId, (state) => state.messageIds[state.messageIds.length - 1] === id)
+  // Asking again while its calls await approval or run would end them half-way: not offered then.
+  const toolsPending = useChatStore(chatId, (state) => hasPendingToolCalls(state, id))
   if (!message) return null
   // A fragment keeps the inferred return type a JSX element, which React 18's types accept too.
   if (render) return <>{render(message)}</>
   const isAssistant = message.role === 'assistant'
-  const askAgain = isLast && isAssistant ? () => void regenerate() : undefined
+  const askAgain = isLast && isAssistant && !toolsPending ? () => void regenerate() : undefined
   const failed = message.status === 'error'
   const stats = showUsage && isAssistant && message.status !== 'streaming' ? messageStats(message) : undefined
   return (
