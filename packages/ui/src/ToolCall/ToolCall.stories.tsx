@@ -24,34 +24,51 @@ const STATES: ToolCallView[] = [
   { ...base, status: 'denied', error: 'Denied by the user.' },
 ]
 
-function AllStates() {
+const GRID = {
+  display: 'grid',
+  gap: 8,
+  gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 18rem), 1fr))',
+  alignItems: 'start',
+} as const
+
+function ToolCallStates({ statuses }: { statuses: readonly ToolCallView['status'][] }) {
   return (
-    <div style={{ display: 'grid', gap: 8 }}>
-      {STATES.map((call) => (
+    <div style={GRID}>
+      {STATES.filter((call) => statuses.includes(call.status)).map((call) => (
         <ToolCall key={call.status} call={call} onApprove={() => {}} onDeny={() => {}} />
       ))}
     </div>
   )
 }
 
-const meta = { title: 'Chat/ToolCall', component: AllStates } satisfies Meta<typeof AllStates>
+const meta = { title: 'Chat/ToolCall', component: ToolCallStates } satisfies Meta<typeof ToolCallStates>
 export default meta
 type Story = StoryObj<typeof meta>
 
-/** Every state of a call: arguments streaming, awaiting approval or a result, running, done, error, denied. */
-export const States: Story = {
+/** The states of a call in progress: arguments streaming (partial), awaiting approval or a result, running. */
+export const InProgress: Story = {
+  args: { statuses: ['streaming-arguments', 'awaiting-approval', 'awaiting-result', 'running'] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getAllByRole('button', { name: 'Approve' })).toHaveLength(1)
+    await expect(canvas.getByRole('group', { name: 'Tool get_weather: Preparing…' })).toHaveTextContent(
+      '"city": "Lis"',
+    )
+  },
+}
+
+/** The states of an ended call: done (its result as formatted JSON), failed, denied. */
+export const Ended: Story = {
+  args: { statuses: ['done', 'error', 'denied'] },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(canvas.getByRole('group', { name: 'Tool get_weather: Done' })).toHaveTextContent(
       '"temperature": 21',
     )
-    await expect(canvas.getAllByRole('button', { name: 'Approve' })).toHaveLength(1)
-    await expect(canvas.getByRole('group', { name: 'Tool get_weather: Preparing…' })).toHaveTextContent(
-      '"city": "Lis"',
-    )
     await expect(canvas.getByRole('group', { name: 'Tool get_weather: Failed' })).toHaveTextContent(
       'The weather service is down',
     )
+    await expect(canvas.queryByRole('button', { name: 'Approve' })).toBeNull()
   },
 }
 
@@ -66,7 +83,7 @@ const REPORT: WeatherReport = { city: 'Lisbon', temperature: 21, conditions: 'Su
 
 function RendererStates() {
   return (
-    <div style={{ display: 'grid', gap: 8, maxWidth: 480 }}>
+    <div style={GRID}>
       <ToolCall call={{ ...base, status: 'running' }} renderers={renderers} />
       <ToolCall call={{ ...base, status: 'done', result: REPORT }} renderers={renderers} />
       <ToolCall
@@ -82,6 +99,7 @@ function RendererStates() {
  * does not handle (returns `null`), the default view shows.
  */
 export const CustomRenderer: Story = {
+  args: { statuses: [] },
   render: () => <RendererStates />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
@@ -121,6 +139,7 @@ function LiveAgent() {
 
 /** Live against the embedded server: the call waits for approval, runs, and the model answers with its result. */
 export const LiveApproval: Story = {
+  args: { statuses: [] },
   render: () => <LiveKindling>{() => <LiveAgent />}</LiveKindling>,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
