@@ -43,14 +43,14 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
         <label htmlFor={modelId}>Model</label>
         <Input id={modelId} value={draftModel} onChange={(event) => setDraftModel(event.target.value)} />
       </div>
-      <fieldset className="playground-tools">
+      <fieldset className="playground-demo-tools">
         <legend>Demo tools</legend>
         <p className="playground-hint">
           Offered to the model and run in this page. Try them with kindling-tools, or any function-calling
           model through the server's proxy.
         </p>
         {DEMO_TOOLS.map((demo) => (
-          <label key={demo.name} className="playground-tool">
+          <label key={demo.name} className="playground-demo-tool">
             <input
               type="checkbox"
               checked={draftTools.includes(demo.name)}
