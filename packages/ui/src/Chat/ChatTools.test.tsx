@@ -15,17 +15,21 @@ afterEach(cleanup)
 
 const client = () => createClient({ baseURL: '/v1', apiKey: null, maxRetries: 0 })
 
-function renderChat(props: {
+function renderChat({
+  showToolMessages,
+  ...props
+}: {
   tools: ToolSet
   params?: Parameters<typeof Chat.Root>[0]['params']
   maxSteps?: number
   toolRenderers?: ToolRenderers
+  showToolMessages?: boolean
 }) {
   return render(
     <KindlingProvider client={client()}>
       <div style={{ height: 600, display: 'flex', flexDirection: 'column' }}>
         <Chat.Root model="kindling-tools" {...props}>
-          <Chat.Messages showUsage={false} />
+          <Chat.Messages showUsage={false} showToolMessages={showToolMessages} />
           <Chat.Composer />
         </Chat.Root>
       </div>
@@ -76,6 +80,8 @@ describe('Chat with tools, in Chromium against the server', () => {
     await ask('Email Ana the notes.')
     const call = await toolGroup('send_email', 'Needs your approval')
     expect(sent).toEqual([])
+    // Asking again now would cut the pending call short: not offered until it ended.
+    expect(screen.queryByRole('button', { name: 'Regenerate' })).toBeNull()
     await userEvent.click(within(call).getByRole('button', { name: 'Approve' }))
     const answer = await lastAnswer()
     expect(sent).toHaveLength(1)
@@ -85,6 +91,16 @@ describe('Chat with tools, in Chromium against the server', () => {
     // The result is shown in its call, not again as a message of its own.
     expect(document.querySelector('article[data-role="tool"]')).toBeNull()
     expect(within(done).queryByRole('button', { name: 'Approve' })).toBeNull()
+  })
+
+  it('shows the tool results as messages of their own with showToolMessages', async () => {
+    const clock = defineTool({ parameters: z.object({}), execute: () => ({ time: '09:30' }) })
+    renderChat({ tools: { get_current_time: clock }, showToolMessages: true })
+    await ask('What time is it?')
+    expect(await lastAnswer()).toContain('get_current_time returned {"time":"09:30"}')
+    const results = document.querySelectorAll('article[data-role="tool"]')
+    expect(results).toHaveLength(1)
+    expect(results[0]?.textContent).toContain('{"time":"09:30"}')
   })
 
   it('denied, the tool never runs and the model is told the user said no', async () => {
