@@ -13,12 +13,20 @@ import { Chat } from './Chat.tsx'
 
 afterEach(cleanup)
 
-const client = () => createClient({ baseURL: '/v1', apiKey: null, maxRetries: 0 })
+const client = (delayMs?: number) =>
+  createClient({
+    baseURL: '/v1',
+    apiKey: null,
+    maxRetries: 0,
+    ...(delayMs ? { headers: { 'x-kindling-delay': String(delayMs) } } : {}),
+  })
 
 function renderChat({
   showToolMessages,
+  delayMs,
   ...props
 }: {
+  delayMs?: number
   tools: ToolSet
   params?: Parameters<typeof Chat.Root>[0]['params']
   maxSteps?: number
@@ -26,7 +34,7 @@ function renderChat({
   showToolMessages?: boolean
 }) {
   return render(
-    <KindlingProvider client={client()}>
+    <KindlingProvider client={client(delayMs)}>
       <div style={{ height: 600, display: 'flex', flexDirection: 'column' }}>
         <Chat.Root model="kindling-tools" {...props}>
           <Chat.Messages showUsage={false} showToolMessages={showToolMessages} />
@@ -91,6 +99,22 @@ describe('Chat with tools, in Chromium against the server', () => {
     // The result is shown in its call, not again as a message of its own.
     expect(document.querySelector('article[data-role="tool"]')).toBeNull()
     expect(within(done).queryByRole('button', { name: 'Approve' })).toBeNull()
+  })
+
+  it('shows the arguments while they stream, then the call running and done', async () => {
+    const weather = defineTool({
+      parameters: z.object({ city: z.string() }),
+      execute: ({ city }) => ({ city, temperature: 19 }),
+    })
+    // 120 ms per streamed token: the arguments arrive over a second or so, frames apart.
+    renderChat({ tools: { get_weather: weather }, delayMs: 120 })
+    await ask('What is the weather in Lisbon?')
+    const streaming = await toolGroup('get_weather', 'Preparing…')
+    expect(streaming.getAttribute('aria-busy')).toBe('true')
+    const partial = streaming.querySelector('pre')?.textContent ?? ''
+    expect(partial).not.toContain('"Lisbon"')
+    const done = await toolGroup('get_weather', 'Done')
+    expect(within(done).getByText(/"temperature": 19/)).toBeTruthy()
   })
 
   it('shows the tool results as messages of their own with showToolMessages', async () => {
