@@ -152,6 +152,20 @@ describe('playground demo tools', () => {
     await show(variant)
   }
 
+  it('switches demo tools on in Settings, kept with the other settings', async () => {
+    await show({ viewport: 'desktop', theme: 'light' })
+    await userEvent.click(screen.getByRole('button', { name: 'Settings' }))
+    const settings = await screen.findByRole('dialog', { name: 'Settings' })
+    const tools = within(settings).getByRole('group', { name: 'Demo tools' })
+    await userEvent.click(within(tools).getByRole('checkbox', { name: /Send email/ }))
+    await userEvent.click(within(tools).getByRole('checkbox', { name: /Weather/ }))
+    await userEvent.click(within(settings).getByRole('button', { name: 'Save' }))
+    // In the panel's order, not the order they were clicked in; and in localStorage.
+    expect(useSettings.getState().tools).toEqual(['get_weather', 'send_email'])
+    const stored = JSON.parse(localStorage.getItem('kindling-playground-settings') ?? '{}')
+    expect(stored.state.tools).toEqual(['get_weather', 'send_email'])
+  })
+
   it.each(VARIANTS)(
     "runs kindling-tools' call and answers with its result ($viewport, $theme)",
     async (variant) => {
