@@ -1,7 +1,10 @@
 import { type ChatUIMessage, useChatActions, useChatStore, useThreads } from '@kindling/react'
 import { Chat, type ParameterValues, ThreadSidebar } from '@kindling/ui'
+import { useMemo } from 'react'
 import { describeConnectionProblem } from './ConnectionNotice.tsx'
 import { ConversationTools } from './ConversationTools.tsx'
+import { DEMO_TOOL_RENDERERS } from './demoTools/demoToolRenderers.tsx'
+import { demoToolSet } from './demoTools/demoTools.ts'
 import { useSettings } from './settingsStore.ts'
 
 /** Clear, export and import the active thread. */
@@ -32,6 +35,9 @@ export function ChatMode({
   baseURL: string
 }) {
   const update = useSettings((state) => state.update)
+  const enabledTools = useSettings((state) => state.tools)
+  // One tool set per choice of tools: the engine builds each set's wire `tools` once.
+  const tools = useMemo(() => demoToolSet(enabledTools), [enabledTools])
   const { activeId } = useThreads()
   return (
     <div className="playground-threads">
@@ -42,6 +48,8 @@ export function ChatMode({
           model={model}
           onModelChange={(next) => update({ model: next })}
           params={params}
+          tools={tools}
+          toolRenderers={DEMO_TOOL_RENDERERS}
           className="playground-chat"
         >
           <div className="kindling-chat__toolbar playground-chat-toolbar">

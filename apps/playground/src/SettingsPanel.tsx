@@ -1,12 +1,14 @@
 import { Button, Input } from '@kindling/ui'
 import { useId, useState } from 'react'
+import { DEMO_TOOLS } from './demoTools/demoTools.ts'
 import { useSettings } from './settingsStore.ts'
 
-/** Base URL and model, applied when saved. */
+/** Base URL, model and demo tools, applied when saved. */
 export function SettingsPanel({ onClose }: { onClose: () => void }) {
-  const { baseURL, model, update, resetSettings } = useSettings()
+  const { baseURL, model, tools, update, resetSettings } = useSettings()
   const [draftURL, setDraftURL] = useState(baseURL)
   const [draftModel, setDraftModel] = useState(model)
+  const [draftTools, setDraftTools] = useState<readonly string[]>(tools)
   const urlId = useId()
   const modelId = useId()
   return (
@@ -15,7 +17,12 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
       aria-label="Settings"
       onSubmit={(event) => {
         event.preventDefault()
-        update({ baseURL: draftURL.trim(), model: draftModel.trim() || model })
+        update({
+          baseURL: draftURL.trim(),
+          model: draftModel.trim() || model,
+          // In the panel's order, whatever order they were switched on in.
+          tools: DEMO_TOOLS.filter((demo) => draftTools.includes(demo.name)).map((demo) => demo.name),
+        })
         onClose()
       }}
     >
@@ -36,6 +43,32 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
         <label htmlFor={modelId}>Model</label>
         <Input id={modelId} value={draftModel} onChange={(event) => setDraftModel(event.target.value)} />
       </div>
+      <fieldset className="playground-demo-tools">
+        <legend>Demo tools</legend>
+        <p className="playground-hint">
+          Offered to the model and run in this page. Try them with kindling-tools, or any function-calling
+          model through the server's proxy.
+        </p>
+        {DEMO_TOOLS.map((demo) => (
+          <label key={demo.name} className="playground-demo-tool">
+            <input
+              type="checkbox"
+              checked={draftTools.includes(demo.name)}
+              onChange={(event) =>
+                setDraftTools((current) =>
+                  event.target.checked
+                    ? [...current, demo.name]
+                    : current.filter((name) => name !== demo.name),
+                )
+              }
+            />
+            <span>
+              {demo.label} <code>{demo.name}</code>
+            </span>
+            <span className="playground-hint">{demo.hint}</span>
+          </label>
+        ))}
+      </fieldset>
       <div className="playground-settings-actions">
         <Button type="submit" variant="primary">
           Save

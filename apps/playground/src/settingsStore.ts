@@ -9,6 +9,8 @@ export interface PlaygroundSettings {
   temperature: number
   top_p: number
   max_tokens: number
+  /** The demo tools offered to the model, by name (see `demoTools/demoTools.ts`). */
+  tools: string[]
 }
 
 /** The settings a new user starts with: the embedded server's prose model. */
@@ -18,6 +20,7 @@ export const DEFAULT_SETTINGS: PlaygroundSettings = {
   temperature: 0.7,
   top_p: 1,
   max_tokens: 256,
+  tools: [],
 }
 
 interface SettingsState extends PlaygroundSettings {

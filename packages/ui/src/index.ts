@@ -74,6 +74,7 @@ export {
   ChatToolCalls,
   type ChatToolCallsProps,
   ToolCall,
+  type ToolCallActions,
   type ToolCallProps,
   type ToolRenderer,
   type ToolRenderers,

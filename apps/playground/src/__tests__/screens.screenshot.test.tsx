@@ -1,6 +1,6 @@
 import '@kindling/ui/styles.css'
 import '../playground.css'
-import { cleanup, render, screen, waitFor } from '@testing-library/react'
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import {
@@ -11,6 +11,7 @@ import {
   VARIANTS,
 } from '../../../../scripts/screenshotPage.ts'
 import { App } from '../App.tsx'
+import { fakeWeather } from '../demoTools/fakeWeather.ts'
 import { DEFAULT_SETTINGS, useSettings } from '../settingsStore.ts'
 
 // The playground's main screens in Chromium at 1280×800 and 390×844, light and dark, against the
@@ -140,4 +141,83 @@ describe('playground screens', () => {
     expect(screen.getAllByRole('button', { name: /retry|try again|regenerate/i })).toHaveLength(1)
     await expectScreen('unreachable', variant)
   })
+})
+
+describe('playground demo tools', () => {
+  async function showWithTools(variant: ScreenVariant) {
+    useSettings.setState({
+      model: 'kindling-tools',
+      tools: ['get_current_time', 'get_weather', 'send_email'],
+    })
+    await show(variant)
+  }
+
+  it('switches demo tools on in Settings, kept with the other settings', async () => {
+    await show({ viewport: 'desktop', theme: 'light' })
+    await userEvent.click(screen.getByRole('button', { name: 'Settings' }))
+    const settings = await screen.findByRole('dialog', { name: 'Settings' })
+    const tools = within(settings).getByRole('group', { name: 'Demo tools' })
+    await userEvent.click(within(tools).getByRole('checkbox', { name: /Send email/ }))
+    await userEvent.click(within(tools).getByRole('checkbox', { name: /Weather/ }))
+    await userEvent.click(within(settings).getByRole('button', { name: 'Save' }))
+    // In the panel's order, not the order they were clicked in; and in localStorage.
+    expect(useSettings.getState().tools).toEqual(['get_weather', 'send_email'])
+    const stored = JSON.parse(localStorage.getItem('kindling-playground-settings') ?? '{}')
+    expect(stored.state.tools).toEqual(['get_weather', 'send_email'])
+  })
+
+  it.each(VARIANTS)(
+    "runs kindling-tools' call and answers with its result ($viewport, $theme)",
+    async (variant) => {
+      await showWithTools(variant)
+      await userEvent.fill(screen.getByRole('textbox', { name: 'Message' }), 'What is the weather in Lisbon?')
+      await userEvent.keyboard('{Enter}')
+      const weather = fakeWeather('Lisbon')
+      // The call's answer, then the follow-up that read its result.
+      await waitFor(
+        () => {
+          const reply = [...document.querySelectorAll('article[data-role="assistant"]')].at(-1)
+          expect(reply?.getAttribute('data-status')).toBe('done')
+          expect(reply?.textContent).toContain(
+            `get_weather returned {"city":"Lisbon","temperature_c":${weather.temperature_c},`,
+          )
+        },
+        { timeout: 10_000 },
+      )
+      // The tool ran in the page, and its renderer drew the result as a card.
+      const call = screen.getByRole('group', { name: 'Tool get_weather: Done' })
+      expect(call.querySelector('.playground-weather')?.textContent).toContain(`${weather.temperature_c}°C`)
+      await expectScreen('chat-tools', variant)
+    },
+  )
+
+  it.each(VARIANTS)(
+    'asks before the email tool runs: Approve and Deny ($viewport, $theme)',
+    async (variant) => {
+      await showWithTools(variant)
+      await userEvent.fill(
+        screen.getByRole('textbox', { name: 'Message' }),
+        'Email Ana the notes from today.',
+      )
+      await userEvent.keyboard('{Enter}')
+      const call = await screen.findByRole(
+        'group',
+        { name: 'Tool send_email: Needs your approval' },
+        { timeout: 10_000 },
+      )
+      expect(within(call).getByRole('button', { name: 'Approve' })).toBeTruthy()
+      expect(within(call).getByRole('button', { name: 'Deny' })).toBeTruthy()
+      await expectScreen('chat-tool-approval', variant)
+      if (variant.viewport === 'desktop' && variant.theme === 'light') {
+        await userEvent.click(within(call).getByRole('button', { name: 'Approve' }))
+        await waitFor(
+          () =>
+            expect(
+              [...document.querySelectorAll('article[data-role="assistant"]')].at(-1)?.textContent,
+            ).toContain('send_email returned {"sent":false,"pretended":true'),
+          { timeout: 10_000 },
+        )
+      }
+    },
+  )
 })

@@ -216,7 +216,10 @@ export const Alternatives: Story = {
   },
 }
 
-/** `kindling-tools` calls the tool it is given: name and arguments are shown. */
+/**
+ * Tools passed only as wire `params.tools` (no `tools` to run them): the call is shown with its
+ * arguments, waiting for a result the app gives (e.g. `send({ role: 'tool', … })`).
+ */
 export const ToolCalls: Story = {
   args: {
     model: 'kindling-tools',
@@ -236,8 +239,8 @@ export const ToolCalls: Story = {
   play: async ({ canvasElement }) => {
     await send(canvasElement, 'What is the weather in Lisbon?')
     const reply = await waitForReplyStatus(canvasElement, 'done')
-    await expect(within(reply).getByRole('list', { name: 'Tool calls' })).toBeInTheDocument()
-    await expect(within(reply).getByText('get_weather')).toBeInTheDocument()
+    const call = within(reply).getByRole('group', { name: 'Tool get_weather: Waiting for a result' })
+    await expect(call).toHaveTextContent('"city": "Lisbon"')
   },
 }
 

@@ -47,6 +47,9 @@ function ChatWidget({
  * <Chat client={createClient({ baseURL: '/v1', apiKey: null })} model="kindling-text" />
  * ```
  *
+ * With `tools` (and optionally `maxSteps`, `toolRenderers`) it runs the model's tool calls in the
+ * page and shows each one in its message, with Approve / Deny for those that need approval.
+ *
  * It is built from parts an app can lay out itself: `Chat.Root` runs the chat and provides it;
  * `Chat.Messages`, `Chat.Message`, `Chat.Composer`, `Chat.ErrorNotice` and `Chat.ModelPicker` show it.
  *

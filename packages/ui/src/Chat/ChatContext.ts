@@ -1,6 +1,7 @@
 import type { KindlingClient, KindlingError } from '@kindling/client'
 import type { UseChatCompletionResult } from '@kindling/react'
 import { type Context, createContext, useContext } from 'react'
+import type { ToolRenderers } from '../ToolCall/ToolCall.tsx'
 
 /**
  * What `Chat.Root` gives its parts: the chat's id and actions (stable across streamed frames) and
@@ -20,9 +21,15 @@ export interface ChatContextValue
     | 'reset'
     | 'setInput'
     | 'handleSubmit'
+    | 'approve'
+    | 'deny'
+    | 'addToolResult'
+    | 'continue'
   > {
   /** The client given to `Chat.Root` (`undefined`: the `KindlingProvider`'s). */
   readonly client: KindlingClient | undefined
+  /** The renderers `Chat.Root` was given for tool calls, by tool name. */
+  readonly toolRenderers: ToolRenderers | undefined
   /** The model the next request goes to. */
   readonly model: string
   /** Switches the model (the next request uses it). */

@@ -1,5 +1,5 @@
 import type { KindlingError, ListModelsResponse, Model } from '@kindling/client'
-import { useChatStore, useModels } from '@kindling/react'
+import { type ChatState, useChatStore, useModels } from '@kindling/react'
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
 import { Composer } from '../Composer/Composer.tsx'
 import { cx } from '../internal/cx.ts'
@@ -8,6 +8,13 @@ import { ModelPicker } from '../ModelPicker/ModelPicker.tsx'
 import { Button } from '../primitives/Button.tsx'
 import { Icons } from '../primitives/Icons.tsx'
 import { useChatContext } from './ChatContext.ts'
+
+/** The composer's status: busy (Stop shown) while a tool runs too, so Stop can abort it. */
+function composerStatus(state: ChatState): ChatState['status'] {
+  if (state.status !== 'ready') return state.status
+  for (const call of state.toolCalls.values()) if (call.status === 'running') return 'submitted'
+  return 'ready'
+}
 
 /** Props of `Chat.Composer`. */
 export interface ChatComposerProps {
@@ -20,7 +27,7 @@ export interface ChatComposerProps {
 
 /**
  * The chat's {@link Composer}: its text is the chat's `input`, Enter sends, Stop stops the reply
- * in progress. While a user message is being edited, sending replaces it and asks again.
+ * (or the tool) in progress. While a user message is being edited, sending replaces it and asks again.
  */
 export function ChatComposer({
   placeholder,
@@ -30,7 +37,7 @@ export function ChatComposer({
 }: ChatComposerProps) {
   const { id, setInput, handleSubmit, stop, edit, editingId, cancelEditing } = useChatContext()
   const input = useChatStore(id, (state) => state.input)
-  const status = useChatStore(id, (state) => state.status)
+  const status = useChatStore(id, composerStatus)
   const submit = useCallback(
     (text: string) => {
       if (editingId === undefined) return void handleSubmit()

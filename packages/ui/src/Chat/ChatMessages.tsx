@@ -1,11 +1,14 @@
 import { type ChatUIMessage, messageStats, useChatMessage, useChatStore } from '@kindling/react'
-import { memo, type ReactNode, useCallback } from 'react'
+import { memo, type ReactNode, useCallback, useMemo } from 'react'
 import { ChatBranchPicker } from '../BranchPicker/BranchPicker.tsx'
 import { DefaultMessage } from '../Message/Message.tsx'
 import { MessageList } from '../MessageList/MessageList.tsx'
 import { UsageBadge } from '../UsageBadge/UsageBadge.tsx'
 import { useChatContext } from './ChatContext.ts'
+import { ChatToolLoopNotice } from './ChatToolLoopNotice.tsx'
+import { hasPendingToolCalls } from './hasPendingToolCalls.ts'
 import { useMessageShells } from './useMessageShells.ts'
+import { withoutAnsweredToolMessages } from './withoutAnsweredToolMessages.ts'
 
 /** Props of `Chat.Message`. */
 export interface ChatMessageProps {
@@ -37,11 +40,13 @@ export const ChatMessage = memo(function ChatMessage({
   const bannerRetries = errorNoticeMounted && modelListError !== undefined
   const message = useChatMessage(chatId, id)
   const isLast = useChatStore(chatId, (state) => state.messageIds[state.messageIds.length - 1] === id)
+  // Asking again while its calls await approval or run would end them half-way: not offered then.
+  const toolsPending = useChatStore(chatId, (state) => hasPendingToolCalls(state, id))
   if (!message) return null
   // A fragment keeps the inferred return type a JSX element, which React 18's types accept too.
   if (render) return <>{render(message)}</>
   const isAssistant = message.role === 'assistant'
-  const askAgain = isLast && isAssistant ? () => void regenerate() : undefined
+  const askAgain = isLast && isAssistant && !toolsPending ? () => void regenerate() : undefined
   const failed = message.status === 'error'
   const stats = showUsage && isAssistant && message.status !== 'streaming' ? messageStats(message) : undefined
   return (
@@ -72,6 +77,11 @@ export interface ChatMessagesProps extends Omit<ChatMessageProps, 'id'> {
   emptyState?: ReactNode
   /** Accessible name of the scrolling region. Default "Conversation". */
   'aria-label'?: string | undefined
+  /**
+   * Show `role: 'tool'` results as messages of their own. Default false: a result is shown in its
+   * call's ToolCall part (under "Result"), where the call's arguments and state are.
+   */
+  showToolMessages?: boolean | undefined
   /** Extra content after the last message. */
   children?: ReactNode
   className?: string | undefined
@@ -80,7 +90,8 @@ export interface ChatMessagesProps extends Omit<ChatMessageProps, 'id'> {
 /**
  * The chat's conversation as a {@link MessageList} (follows the bottom, "Jump to latest", announces
  * finished replies) of {@link ChatMessage} rows. The list re-renders when messages are added or
- * finish, not per streamed token.
+ * finish, not per streamed token. Tool calls show in their message (results included); when the
+ * tool loop pauses at its step cap, a notice with Continue follows the last message.
  */
 export function ChatMessages({
   emptyState = 'Send a message to start.',
@@ -90,9 +101,14 @@ export function ChatMessages({
   showUsage,
   allowImages,
   render,
+  showToolMessages = false,
 }: ChatMessagesProps) {
   const { id: chatId } = useChatContext()
-  const messages = useMessageShells(chatId)
+  const shells = useMessageShells(chatId)
+  const messages = useMemo(
+    () => (showToolMessages ? shells : withoutAnsweredToolMessages(shells)),
+    [shells, showToolMessages],
+  )
   const renderMessage = useCallback(
     (message: { id: string }) => (
       <ChatMessage id={message.id} showUsage={showUsage} allowImages={allowImages} render={render} />
@@ -107,6 +123,7 @@ export function ChatMessages({
       aria-label={ariaLabel}
       className={className}
     >
+      <ChatToolLoopNotice />
       {children}
     </MessageList>
   )

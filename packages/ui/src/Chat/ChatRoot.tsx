@@ -9,11 +9,13 @@ import {
   type BatchInterval,
   type ChatMessageInput,
   type ChatUIMessage,
+  type ToolSet,
   useChatActions,
   useKindlingThreads,
 } from '@kindling/react'
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { cx } from '../internal/cx.ts'
+import type { ToolRenderers } from '../ToolCall/ToolCall.tsx'
 import { ChatContext, type ChatContextValue } from './ChatContext.ts'
 
 /** Props of `Chat.Root` (and of the whole {@link Chat}). */
@@ -24,6 +26,15 @@ export interface ChatRootProps {
   onModelChange?: ((model: string) => void) | undefined
   /** Request parameters sent with every request (`temperature`, `max_tokens`, `n`, `tools`, …). */
   params?: ChatCompletionParams | undefined
+  /**
+   * Tools the model may call, run in the page (`defineTool` from `@kindling/react`): calls are
+   * shown with their state, approvals get Approve/Deny, and the answer goes on with the results.
+   */
+  tools?: ToolSet | undefined
+  /** At most this many automatic follow-up requests per user turn; then Continue is offered. Default 5. */
+  maxSteps?: number | undefined
+  /** Draws chosen tools' calls your way, by tool name (e.g. `get_weather` → a weather card). */
+  toolRenderers?: ToolRenderers | undefined
   /** The client; default the `KindlingProvider`'s. */
   client?: KindlingClient | undefined
   /** The chat's id: components with the same id (and `useChatCompletion({ id })`) share the chat. */
@@ -82,6 +93,9 @@ export function ChatRoot({
   model: modelProp,
   onModelChange,
   params,
+  tools,
+  maxSteps,
+  toolRenderers,
   client,
   id,
   threadId,
@@ -112,6 +126,8 @@ export function ChatRoot({
   const actions = useChatActions(chatId, {
     params,
     model,
+    tools,
+    maxSteps,
     client,
     initialMessages,
     requestOptions,
@@ -122,6 +138,7 @@ export function ChatRoot({
     forgetWhenUnused: threadId === undefined && id === undefined,
   })
   const { send, stop, regenerate, edit, setMessages, switchSibling, reset, setInput, handleSubmit } = actions
+  const { approve, deny, addToolResult, continue: continueTools } = actions
   const value = useMemo<ChatContextValue>(
     () => ({
       id: chatId,
@@ -137,6 +154,11 @@ export function ChatRoot({
       reset,
       setInput,
       handleSubmit,
+      approve,
+      deny,
+      addToolResult,
+      continue: continueTools,
+      toolRenderers,
       editingId,
       startEditing(messageId, content) {
         setEditingId(messageId)
@@ -166,6 +188,11 @@ export function ChatRoot({
       reset,
       setInput,
       handleSubmit,
+      approve,
+      deny,
+      addToolResult,
+      continueTools,
+      toolRenderers,
       editingId,
       modelList,
       reportModelList,

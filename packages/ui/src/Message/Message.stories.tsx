@@ -166,7 +166,7 @@ export const ToolCalls: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(canvas.getByText('get_weather')).toBeInTheDocument()
-    await expect(canvasElement.querySelector('.kindling-tool-call__arguments')?.textContent).toBe(
+    await expect(canvasElement.querySelector('.kindling-tool-call-part pre')?.textContent).toBe(
       '{\n  "city": "Paris",\n  "unit": "celsius"\n}',
     )
   },

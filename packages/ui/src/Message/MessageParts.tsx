@@ -1,7 +1,12 @@
-import { type ReactNode, useState } from 'react'
+import type { ToolCallView } from '@kindling/react'
+import { type ReactNode, useContext, useState } from 'react'
+import { ChatContext } from '../Chat/ChatContext.ts'
 import { cx } from '../internal/cx.ts'
 import { ownValue } from '../internal/ownValue.ts'
 import { Markdown } from '../Markdown/Markdown.tsx'
+import { ChatToolCalls } from '../ToolCall/ChatToolCalls.tsx'
+import { ToolCall, type ToolRenderers } from '../ToolCall/ToolCall.tsx'
+import { toolCallViewsOf } from '../ToolCall/toolCallViewsOf.ts'
 import { MessageContext, useMessageView } from './MessageContext.ts'
 import type { MessageView } from './MessageView.ts'
 
@@ -111,37 +116,59 @@ export function MessageReasoning({ className, defaultOpen }: MessageReasoningPro
   )
 }
 
-function prettyArguments(json: string): string {
-  try {
-    return JSON.stringify(JSON.parse(json), null, 2)
-  } catch {
-    // Still streaming, or not JSON at all: show what arrived.
-    return json
-  }
-}
-
 /** Props of {@link MessageToolCalls}. */
 export interface MessageToolCallsProps {
   className?: string | undefined
+  /** The calls with their state; default: live from the enclosing `Chat.Root`, else what the message says. */
+  calls?: readonly ToolCallView[] | undefined
+  /** Approve a call awaiting approval (default inside `Chat.Root`: the chat's `approve`). */
+  onApprove?: ((toolCallId: string) => void) | undefined
+  /** Deny a call awaiting approval (default inside `Chat.Root`: the chat's `deny`). */
+  onDeny?: ((toolCallId: string) => void) | undefined
+  /** Give a call its result (default inside `Chat.Root`: the chat's `addToolResult`). */
+  onResult?: ((toolCallId: string, result: unknown) => void) | undefined
+  /** Per-tool renderers, by tool name (default inside `Chat.Root`: its `toolRenderers`). */
+  renderers?: ToolRenderers | undefined
 }
 
-/** The tool calls the model made: function name and pretty-printed arguments. */
-export function MessageToolCalls({ className }: MessageToolCallsProps) {
-  const calls = useMessageView().tool_calls
-  if (!calls?.length) return null
+/**
+ * The tool calls the model made, each a {@link ToolCall} part. Inside `Chat.Root` they are live
+ * (arguments streaming, awaiting approval with Approve/Deny, running, result, error, denied);
+ * elsewhere they show what `calls` (or the message itself) says.
+ */
+export function MessageToolCalls({
+  className,
+  calls,
+  onApprove,
+  onDeny,
+  onResult,
+  renderers,
+}: MessageToolCallsProps) {
+  const message = useMessageView()
+  const chat = useContext(ChatContext)
+  if (!message.tool_calls?.length && !calls?.length) return null
+  if (chat && !calls) {
+    return (
+      <ChatToolCalls
+        chatId={chat.id}
+        messageId={message.id}
+        renderers={renderers ?? chat.toolRenderers}
+        className={className}
+      />
+    )
+  }
   return (
-    <ul className={cx('kindling-message__tool-calls', className)} aria-label="Tool calls">
-      {calls.map((call, index) => (
-        <li key={call.id || index} className="kindling-tool-call">
-          <span className="kindling-tool-call__label">
-            Called <code className="kindling-tool-call__name">{call.function.name}</code>
-          </span>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-          <pre className="kindling-tool-call__arguments" tabIndex={0}>
-            {prettyArguments(call.function.arguments)}
-          </pre>
-        </li>
+    <div className={cx('kindling-tool-calls', className)}>
+      {(calls ?? toolCallViewsOf(message)).map((call) => (
+        <ToolCall
+          key={call.id}
+          call={call}
+          onApprove={onApprove}
+          onDeny={onDeny}
+          onResult={onResult}
+          renderers={renderers}
+        />
       ))}
-    </ul>
+    </div>
   )
 }

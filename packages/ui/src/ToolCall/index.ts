@@ -1,7 +1,7 @@
+export { ChatToolCalls, type ChatToolCallsProps } from './ChatToolCalls.tsx'
 export {
-  ChatToolCalls,
-  type ChatToolCallsProps,
   ToolCall,
+  type ToolCallActions,
   type ToolCallProps,
   type ToolRenderer,
   type ToolRenderers,
