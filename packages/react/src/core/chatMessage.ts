@@ -7,6 +7,7 @@ import type {
   UsageInfo,
 } from '@kindling/client'
 import type { ChatMessageStatus } from './status.ts'
+import type { StreamRef } from './streamResume.ts'
 
 // What one message of a chat is, and how it converts to and from the wire.
 
@@ -47,6 +48,8 @@ export interface ChatUIMessage {
   readonly model?: string | undefined
   /** Answer timing, for time to first token and tokens per second (see {@link messageStats}). */
   readonly timing?: MessageTiming | undefined
+  /** While it streams from a resumable `@kindling/server`: the stream to resume it from after a reload. */
+  readonly stream?: StreamRef | undefined
 }
 
 /** What `send`, `setMessages` and `initialMessages` accept: a UI message, or a wire message without an id. */

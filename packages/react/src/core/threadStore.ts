@@ -142,7 +142,9 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
         const merged = mergeTrees(current, tree)
         if (merged !== current) applyQuietly(id, engine, merged)
       }
-      if (!meta.title && options.generateTitle && !titled.has(id) && state.messages.length > 1) {
+      // Not while an answer streams (a resumable answer is saved as it starts): titles read a whole answer.
+      const answered = state.messages.length > 1 && !isBusy(state.status)
+      if (!meta.title && options.generateTitle && !titled.has(id) && answered) {
         titled.add(id)
         const generated = await options.generateTitle(state.messages)
         if (generated) await rename(id, generated)
