@@ -94,6 +94,7 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
   }))
   const bound = new Map<string, () => void>()
   const loaded = new Set<string>()
+  const loading = new Map<string, Promise<void>>()
   const quiet = new Set<string>()
   const saving = new Map<string, Promise<boolean>>()
   const titled = new Set<string>()
@@ -184,6 +185,17 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
     store.setState({ activeId: id })
     const chat = engine(id)
     if (loaded.has(id)) return chat
+    // Two opens at once load once: a second apply would stop the answer the first one resumed.
+    let load = loading.get(id)
+    if (!load) {
+      load = loadInto(id, chat).finally(() => loading.delete(id))
+      loading.set(id, load)
+    }
+    await load
+    return chat
+  }
+
+  async function loadInto(id: string, chat: ChatEngine): Promise<void> {
     const record = await adapter.load(id)
     loaded.add(id)
     if (record) {
@@ -191,7 +203,6 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
       const { tree: _tree, version: _version, ...meta } = record
       putMeta(meta)
     }
-    return chat
   }
 
   async function rename(id: string, title: string) {

@@ -125,15 +125,28 @@ describe('resuming an answer after a reload', () => {
     const stored = await storedLast(adapter, id)
     expect(stored?.status).toBe('stopped')
 
-    // The reload: a new page over the same storage, with two consumers of the chat, StrictMode style.
+    // The reload: a new page over the same storage, with two consumers of the chat, StrictMode style
+    // (configs given, taken back and given again), and the thread opened twice at once (the app's
+    // start and the chat's own effect).
     const page = openPage(20)
-    const threads = createThreadStore({ adapter, registry: createChatRegistry() })
+    // Reads that take their time, as IndexedDB's do: the second ends after the first resumed.
+    const waits = [0, 50]
+    const slowAdapter = {
+      ...adapter,
+      load: async (threadId: string) => {
+        await new Promise((resolve) => setTimeout(resolve, waits.shift() ?? 0))
+        return adapter.load(threadId)
+      },
+    }
+    const threads = createThreadStore({ adapter: slowAdapter, registry: createChatRegistry() })
     await threads.ready
-    const engine = (await threads.open(id)) as ChatEngine
+    // The chat's consumers mount (and StrictMode remounts them) before the thread is read.
+    const engine = threads.engine(id)
     const first = engine.configure(() => page.config)
     first()
     engine.configure(() => page.config)
     engine.configure(() => page.config)
+    await Promise.all([threads.open(id), threads.open(id)])
     await until(() => lastMessage(engine).status === 'streaming', 'the resume')
     await until(() => lastMessage(engine).status !== 'streaming', 'the end')
     const message = lastMessage(engine)
