@@ -236,4 +236,46 @@ describe('resuming an answer after a reload', () => {
     expect(tabB.urls.some((url) => url.endsWith('/chat/completions'))).toBe(false)
     expect(resumeCalls(tabB)).toBe(1)
   })
+
+  it('lets a tab that already shows the thread follow an answer another tab starts', async () => {
+    // One store seen by two tabs: a save tells the others, as the IndexedDB adapter's BroadcastChannel does.
+    const memory = createMemoryAdapter()
+    const listeners = new Set<(id: string) => void>()
+    const adapter = {
+      ...memory,
+      save: async (record: Parameters<typeof memory.save>[0]) => {
+        const written = await memory.save(record)
+        for (const listener of listeners) listener(record.id)
+        return written
+      },
+      subscribe: (listener: (id: string) => void) => {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
+    }
+    const tabA = openPage(20)
+    const threadsA = createThreadStore({ adapter, registry: createChatRegistry() })
+    const id = threadsA.create()
+    const engineA = threadsA.engine(id)
+    await engineA.send('hello', { ...tabA.config, model: 'kindling-echo' })
+    await threadsA.flush()
+
+    const tabB = openPage(20)
+    const threadsB = createThreadStore({ adapter, registry: createChatRegistry() })
+    const engineB = (await threadsB.open(id)) as ChatEngine
+    engineB.configure(() => tabB.config)
+    expect(engineB.store.getState().messages).toHaveLength(2)
+
+    const answeredA = engineA.send(PROMPT, tabA.config)
+    await until(() => lastMessage(engineB).status === 'streaming', 'tab B to follow')
+    await answeredA
+    await until(() => lastMessage(engineB).status === 'done', 'tab B to end')
+    expect(lastMessage(engineB)).toMatchObject({
+      id: lastMessage(engineA).id,
+      content: lastMessage(engineA).content,
+    })
+    expect(engineB.store.getState().messages).toHaveLength(4)
+    expect(tabB.urls.some((url) => url.endsWith('/chat/completions'))).toBe(false)
+    expect(resumeCalls(tabB)).toBe(1)
+  })
 })
