@@ -72,6 +72,9 @@ function storedAnswers(page: Page) {
   )
 }
 
+/** Resumes from the first event, as a page that loaded a cut-off answer asks. */
+const fromStart = () => serverLog.filter((line) => /^resume .* after 0$/.test(line)).length
+
 const status = (page: Page) => answers(page).last().getAttribute('data-status')
 
 describe('playground: reload mid-answer', () => {
@@ -98,15 +101,16 @@ describe('playground: reload mid-answer', () => {
     await expect.poll(() => status(page), { timeout: 30_000 }).toBe('done')
     expect(await answers(page).count()).toBe(1)
     expect(await answerText(page)).toBe(expected)
-    // Read again through the resume route, not asked again.
+    // Read again through the resume route, not asked again; the new page reads the stream once, from
+    // its first event (the old page's client may still try a resume from where it was as it unloads).
     expect(serverLog.filter((line) => line.startsWith('POST /v1/chat/completions')).length).toBe(generations)
-    expect(serverLog.filter((line) => line.startsWith('resume ')).length).toBe(1)
+    expect(fromStart()).toBe(1)
 
     // And it stays whole across another reload (saved when it ended).
     await page.reload()
     await expect.poll(() => status(page), { timeout: 15_000 }).toBe('done')
     expect(await answerText(page)).toBe(expected)
-    expect(serverLog.filter((line) => line.startsWith('resume ')).length).toBe(1)
+    expect(fromStart()).toBe(1)
     expect(problems).toEqual([])
   }, 90_000)
 })
