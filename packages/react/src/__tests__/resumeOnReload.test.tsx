@@ -90,4 +90,26 @@ describe('resume on reload through useChatCompletion', () => {
     expect(page.urls.filter((url) => url.includes('/kindling/streams/'))).toHaveLength(1)
     expect(page.urls.some((url) => url.endsWith('/chat/completions'))).toBe(false)
   })
+
+  it('saves nothing once the page is going away, so a dying request cannot overwrite the saved answer', async () => {
+    const adapter = createMemoryAdapter()
+    const threads = createThreadStore({ adapter })
+    const id = threads.create()
+    const engine = threads.engine(id)
+    const config = { client: pageClient().client, ...OPTIONS, model: 'kindling-echo' }
+    await engine.send('one', config)
+    await threads.flush()
+    // A resumable server: saved as the answer starts and as it ends.
+    expect(adapter.writes).toBe(2)
+    window.dispatchEvent(new Event('pagehide'))
+    await engine.send('two', config)
+    await threads.flush()
+    expect(adapter.writes).toBe(2)
+    // Back from the back/forward cache: saving again.
+    window.dispatchEvent(new Event('pageshow'))
+    await engine.send('three', config)
+    await threads.flush()
+    expect(adapter.writes).toBe(4)
+    threads.dispose()
+  })
 })

@@ -3,6 +3,7 @@ import type { ChatEngine } from './chatEngine.ts'
 import type { ChatUIMessage } from './chatMessage.ts'
 import { type ChatRegistry, createChatRegistry } from './chatRegistry.ts'
 import { type MessageTree, mergeTrees, treeFromMessages } from './messageTree.ts'
+import { watchPageLeave } from './pageLeave.ts'
 import type { PersistenceAdapter } from './persistence/adapter.ts'
 import { THREAD_RECORD_VERSION, type ThreadMeta, type ThreadRecord } from './persistence/threadRecord.ts'
 import { isBusy } from './status.ts'
@@ -95,6 +96,10 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
   const bound = new Map<string, () => void>()
   const loaded = new Set<string>()
   const loading = new Map<string, Promise<void>>()
+  let leaving = false
+  const stopWatchingLeave = watchPageLeave((left) => {
+    leaving = left
+  })
   const quiet = new Set<string>()
   const saving = new Map<string, Promise<boolean>>()
   const titled = new Set<string>()
@@ -168,7 +173,7 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
       bound.set(
         id,
         chat.onSettle(() => {
-          if (!quiet.has(id)) void save(id)
+          if (!quiet.has(id) && !leaving) void save(id)
         }),
       )
     }
@@ -274,6 +279,7 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
     },
     dispose() {
       unsubscribe?.()
+      stopWatchingLeave()
       for (const unbind of bound.values()) unbind()
       bound.clear()
     },
