@@ -42,6 +42,8 @@ const children = [
     String(apiPort),
     '--delay',
     process.env.KINDLING_DELAY_MS ?? '30',
+    // Answers survive a reload: the playground resumes them (see apps/playground/README.md).
+    '--resumable',
   ]),
   run(['--filter', 'playground', 'dev', '--port', String(playgroundPort)]),
 ]

@@ -7,6 +7,8 @@ import { servePlayground } from './servePlayground.ts'
 const distDir = fileURLToPath(new URL('../dist', import.meta.url))
 const options = serverOptionsFromEnv(process.env)
 const { url, close } = await servePlayground({
+  // Answers survive a reload (the page resumes them); the environment's stream settings apply on top.
+  resumable: true,
   ...options,
   distDir,
   port: Number(process.env.PORT ?? 8787),

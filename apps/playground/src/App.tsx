@@ -1,10 +1,10 @@
-import { createClient } from '@kindling/client'
 import { KindlingProvider } from '@kindling/react'
 import { IconButton, Icons, ParameterControls, type ParameterValues, Sheet, Tabs } from '@kindling/ui'
 import { QueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
 import { ChatMode } from './ChatMode.tsx'
 import { CompletionMode } from './CompletionMode.tsx'
+import { createPlaygroundClient } from './playgroundClient.ts'
 import { createPlaygroundThreads, startThreads } from './playgroundThreads.ts'
 import { SettingsPanel } from './SettingsPanel.tsx'
 import { resolveBaseURL, useSettings } from './settingsStore.ts'
@@ -28,7 +28,7 @@ export function App() {
   const wide = useMediaQuery(WIDE)
   const baseURL = resolveBaseURL(settings.baseURL, window.location.origin)
   // No API key in the page: the server (the embedded one, or its proxy) holds it.
-  const client = useMemo(() => createClient({ baseURL, apiKey: null }), [baseURL])
+  const client = useMemo(() => createPlaygroundClient(baseURL, window.location.origin), [baseURL])
   // The conversations, in IndexedDB; the legacy localStorage conversation is moved in once.
   const [threads] = useState(createPlaygroundThreads)
   useEffect(() => {

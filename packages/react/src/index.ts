@@ -18,6 +18,7 @@ export type { ThreadMeta } from './core/persistence/threadRecord.ts'
 export type { ChatRequestConfig } from './core/requestRunner.ts'
 export { selectToolCalls } from './core/selectToolCalls.ts'
 export type { ChatMessageStatus, ChatStatus } from './core/status.ts'
+export { type StreamRef, StreamResumeError } from './core/streamResume.ts'
 export type { ThreadListState, ThreadStore } from './core/threadStore.ts'
 export type { ToolCallStatus, ToolCallView } from './core/toolRunner.ts'
 export {

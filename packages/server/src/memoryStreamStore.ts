@@ -16,6 +16,8 @@ interface Kept {
   /** Woken when an event is appended or the stream ends. */
   wake: Set<() => void>
   cancel: Set<() => void>
+  /** Follows running now. */
+  readers: number
 }
 
 /** A {@link StreamStore} in this process's memory: nothing to install, one server instance. */
@@ -54,6 +56,7 @@ export function createMemoryStreamStore(limits: Partial<StreamStoreLimits> = {})
         complete: false,
         wake: new Set(),
         cancel: new Set(),
+        readers: 0,
       })
     },
     async append(id, event) {
@@ -86,25 +89,34 @@ export function createMemoryStreamStore(limits: Partial<StreamStoreLimits> = {})
     },
     async *follow(id, after, signal) {
       let next = Math.max(0, after)
-      while (!signal.aborted) {
-        const kept = streams.get(id)
-        if (!kept) return
-        while (next < kept.events.length) yield kept.events[next++] as string
-        if (signal.aborted) return
-        if (kept.endedAt !== undefined) {
-          if (kept.complete) return
-          throw new StreamEndedEarly('The stream ended before its answer did.')
-        }
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            signal.removeEventListener('abort', done)
-            kept.wake.delete(done)
-            resolve()
+      const reading = streams.get(id)
+      if (reading) reading.readers++
+      try {
+        while (!signal.aborted) {
+          const kept = streams.get(id)
+          if (!kept) return
+          while (next < kept.events.length) yield kept.events[next++] as string
+          if (signal.aborted) return
+          if (kept.endedAt !== undefined) {
+            if (kept.complete) return
+            throw new StreamEndedEarly('The stream ended before its answer did.')
           }
-          kept.wake.add(done)
-          signal.addEventListener('abort', done, { once: true })
-        })
+          await new Promise<void>((resolve) => {
+            const done = () => {
+              signal.removeEventListener('abort', done)
+              kept.wake.delete(done)
+              resolve()
+            }
+            kept.wake.add(done)
+            signal.addEventListener('abort', done, { once: true })
+          })
+        }
+      } finally {
+        if (reading) reading.readers--
       }
+    },
+    async readers(id) {
+      return streams.get(id)?.readers ?? 0
     },
     async cancel(id) {
       const kept = streams.get(id)

@@ -76,9 +76,10 @@ export interface ResumableOptions {
   /** Limits of the default in-memory store; see {@link StreamStoreLimits}. */
   limits?: Partial<StreamStoreLimits>
   /**
-   * How long an answer keeps being generated after its reader left, when the request said it will
-   * resume (`x-kindling-resumable: 1`, as `@kindling/client` sends when asked to). Without that
-   * header a reader that leaves stops the answer at once. Default 60 000 ms.
+   * How long an answer keeps being generated after its last reader left (a resumed reader, on any
+   * instance, counts), when the request said it will resume (`x-kindling-resumable: 1`, as
+   * `@kindling/client` sends when asked to). Without that header a reader that leaves stops the
+   * answer at once. Default 60 000 ms.
    */
   graceMs?: number
 }

@@ -218,6 +218,9 @@ export async function createRedisStreamStore(options: RedisStreamStoreOptions): 
       void subscriber.subscribe(channel.cancel(id), listener).catch(() => {})
       return () => void subscriber.unsubscribe(channel.cancel(id), listener).catch(() => {})
     },
+    // Every follow, on any instance, subscribes to the stream's notify channel while it reads.
+    readers: (id) =>
+      call(client.pubSubNumSub(channel.notify(id)).then((counts) => Number(counts[channel.notify(id)] ?? 0))),
     async close() {
       clearInterval(heartbeat)
       failAll(new Error('the store was closed'))

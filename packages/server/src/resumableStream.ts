@@ -10,6 +10,9 @@ export const RESUME_TOKEN_HEADER = 'x-kindling-resume-token'
 /** The request header by which a client says it will resume: its disconnect does not stop the answer. */
 export const RESUMABLE_HEADER = 'x-kindling-resumable'
 
+/** How often a stream no reader may be reading asks the store whether one came back (ms). */
+const READERS_CHECK_MS = 1000
+
 /** A new stream id: 144 random bits, URL-safe. */
 export function newStreamId(): string {
   return randomBytes(18).toString('base64url')
@@ -152,6 +155,33 @@ export function startResumableStream(
     release = undefined
   }
   let graceTimer: ReturnType<typeof setTimeout> | undefined
+  /** The source was read to its end (or stopped): a reader leaving now has nothing left to stop. */
+  let finished = false
+  /**
+   * Stops the answer `graceMs` after the last reader left, checking the store's reader count (readers
+   * on any instance) rather than counting from the first reader's leaving: a resumed reader of a long
+   * answer keeps it going. A store that cannot count readers gets the plain timer.
+   */
+  const stopWhenUnread = () => {
+    const countReaders = store.readers?.bind(store)
+    if (!countReaders) {
+      graceTimer = setTimeout(stop, options.graceMs)
+      graceTimer.unref?.()
+      return
+    }
+    let lastRead = Date.now()
+    const check = async () => {
+      const readers = await countReaders(streamId).catch(() => 0)
+      if (finished || stopped) return
+      const now = Date.now()
+      if (readers > 0) lastRead = now
+      if (now - lastRead >= options.graceMs) return stop()
+      graceTimer = setTimeout(check, Math.min(READERS_CHECK_MS, options.graceMs - (now - lastRead)))
+      graceTimer.unref?.()
+    }
+    graceTimer = setTimeout(check, Math.min(READERS_CHECK_MS, options.graceMs))
+    graceTimer.unref?.()
+  }
   const stop = () => {
     if (stopped) return
     stopped = true
@@ -194,6 +224,7 @@ export function startResumableStream(
       options.onStoreError(error)
       stop()
     } finally {
+      finished = true
       clearTimeout(graceTimer)
       unsubscribe()
       await store.end(streamId, complete).catch(options.onStoreError)
@@ -210,8 +241,8 @@ export function startResumableStream(
       detached = true
       wakeProducer()
       if (!options.resumable) return stop()
-      graceTimer = setTimeout(stop, options.graceMs)
-      graceTimer.unref?.()
+      // A reader that leaves after the end stops nothing, and leaves no timer behind.
+      if (!finished) stopWhenUnread()
     },
   })
 }

@@ -25,6 +25,13 @@ export interface StreamStore {
   cancel(id: string): Promise<void>
   /** Calls `listener` when {@link StreamStore.cancel} is called for `id`, on any instance; returns the unsubscribe function. */
   onCancel(id: string, listener: () => void): () => void
+  /**
+   * How many readers follow the stream now, on any instance. A stream whose first reader left keeps
+   * being produced while someone reads it, and for the grace period after the last reader left.
+   * Optional: a store without it gives the grace period from the first reader's leaving only, so a
+   * resumed reader of a long answer may see it end early.
+   */
+  readers?(id: string): Promise<number>
   /** Releases the store's connections and timers. */
   close(): Promise<void>
 }

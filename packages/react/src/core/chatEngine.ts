@@ -29,6 +29,14 @@ import {
   treeToData,
 } from './messageTree.ts'
 import { type ChatRequestConfig, type RequestOutcome, runChatRequest } from './requestRunner.ts'
+import {
+  createResumeScheduler,
+  openResumedStream,
+  type ResumableMessage,
+  type StreamRef,
+  streamRefOf,
+  withStreamRef,
+} from './streamResume.ts'
 import type { ToolCallSync } from './toolClaims.ts'
 import { createToolLoop, DEFAULT_MAX_STEPS, dropToolMarks } from './toolLoop.ts'
 import type { ToolCallView } from './toolRunner.ts'
@@ -39,8 +47,11 @@ export { DEFAULT_MAX_STEPS }
 // composes (the tree, the request runner, the frame batcher) each do one job; this file decides
 // what each action does to the tree.
 
-/** Why the chat's tree changed in a way worth saving (never per token or frame). */
-export type ChatSettleReason = 'finished' | 'edited' | 'branch' | 'replaced' | 'tool-call'
+/**
+ * Why the chat's tree changed in a way worth saving (never per token or frame). `started`: an answer
+ * from a resumable server began streaming, and its message now names the stream to resume after a reload.
+ */
+export type ChatSettleReason = 'finished' | 'edited' | 'branch' | 'replaced' | 'tool-call' | 'started'
 
 /** How a chat starts. */
 export interface ChatEngineOptions {
@@ -137,6 +148,9 @@ interface Run {
   accumulator: ChatAccumulatorState
   firstTokenAt: number | undefined
   serverTimeToFirstToken: number | undefined
+  /** The server stream, when it can be resumed; and the text a resumed answer had before. */
+  stream?: StreamRef | undefined
+  keptContent?: string | undefined
 }
 
 /** The assistant message of one choice of a run. O(size of the new text) thanks to joined pieces. */
@@ -152,7 +166,7 @@ function answerOf(
   return {
     id,
     role: 'assistant',
-    content: typeof message?.content === 'string' ? message.content : '',
+    content: typeof message?.content === 'string' ? message.content : (run.keptContent ?? ''),
     reasoning_content: message?.reasoning_content ?? undefined,
     tool_calls: message?.tool_calls ?? undefined,
     status,
@@ -165,6 +179,7 @@ function answerOf(
       finishedAt: status === 'streaming' ? undefined : Date.now(),
       serverTimeToFirstToken: run.serverTimeToFirstToken,
     },
+    ...(status === 'streaming' && run.stream ? { stream: run.stream } : {}),
   }
 }
 
@@ -177,6 +192,13 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
   let current: Run | undefined
   let disposed = false
   const configs: (() => ChatRequestConfig)[] = []
+  const resumer = createResumeScheduler({
+    state: store.getState,
+    busy: () => disposed || current !== undefined || tools.running,
+    config: () => configs.at(-1)?.(),
+    resume: (message, config) =>
+      void answer(getNode(store.getState().tree, message.id)?.parentId as string, config, message),
+  })
 
   /** The config an action runs with: its own, else the latest registered one. */
   function configOf(own: ChatRequestConfig | undefined): ChatRequestConfig {
@@ -282,34 +304,45 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
     settle('finished')
   }
 
-  /** Streams an answer to the path ending at `parentId`, as a new (active) child of it. */
-  async function answer(parentId: string, config: ChatRequestConfig): Promise<void> {
+  /**
+   * Streams an answer to the path ending at `parentId`, as a new (active) child of it; or continues
+   * `resumed` (a child of `parentId`) from its stream.
+   */
+  async function answer(
+    parentId: string,
+    config: ChatRequestConfig,
+    resumed?: ResumableMessage,
+  ): Promise<void> {
     if (disposed) return
     stop()
     const run: Run = {
       controller: new AbortController(),
-      nodeIds: [createMessageId()],
+      nodeIds: [resumed?.id ?? createMessageId()],
       parentId,
-      startedAt: Date.now(),
-      model: config.model,
+      startedAt: resumed?.timing?.startedAt ?? Date.now(),
+      model: resumed?.model ?? config.model,
       shown: [],
       accumulator: createChatAccumulator(),
       firstTokenAt: undefined,
       serverTimeToFirstToken: undefined,
+      stream: resumed?.stream,
+      keptContent: resumed?.content,
     }
     current = run
     const placeholder: ChatUIMessage = {
+      ...resumed,
       id: run.nodeIds[0] as string,
       role: 'assistant',
-      content: '',
+      content: resumed?.content ?? '',
       status: 'streaming',
-      model: config.model,
+      model: run.model,
       timing: { startedAt: run.startedAt },
     }
     const history = pathTo(store.getState().tree, parentId).map(
       (id) => getNode(store.getState().tree, id)?.message as ChatUIMessage,
     )
-    setTree(appendChild(store.getState().tree, parentId, placeholder), {
+    const tree = store.getState().tree
+    setTree(resumed ? replaceMessages(tree, [placeholder]) : appendChild(tree, parentId, placeholder), {
       status: 'submitted',
       error: undefined,
       toolLoop: undefined,
@@ -326,8 +359,17 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
         opened: () => live() && store.setState({ status: 'streaming' }),
         frame: (accumulator, firstTokenAt) =>
           live() && writeRun(run, accumulator, 'streaming', firstTokenAt, { status: 'streaming' }),
+        started(stream) {
+          // Saved once as it starts (never per token): a reload resumes it from this stream.
+          const ref = streamRefOf(stream)
+          if (!live() || !ref || resumed) return
+          run.stream = ref
+          store.setState(withStreamRef(store.getState(), run.nodeIds, ref))
+          settle('started')
+        },
       },
       run.controller.signal,
+      resumed ? openResumedStream(config, resumed.stream) : undefined,
     )
     if (outcome.kind === 'aborted' || !live()) return
     current = undefined
@@ -371,6 +413,9 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
     if (!node) return undefined
     return node.message.role === 'assistant' ? (node.parentId ?? undefined) : node.id
   }
+
+  // A loaded tree may end with an answer cut off mid-stream: continue it once a config is given.
+  resumer.check()
 
   return {
     store,
@@ -441,6 +486,7 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       stop()
       setTree(tree, { status: 'ready', error: undefined })
       settle('replaced')
+      resumer.check()
     },
     exportTree: () => treeToData(store.getState().tree),
     importTree(data) {
@@ -449,6 +495,7 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       stop()
       setTree(tree, { status: 'ready', error: undefined })
       settle('replaced')
+      resumer.check()
     },
     exportActivePath: () => toRequestMessages(store.getState().messages),
     approve(toolCallId, config) {
@@ -460,7 +507,10 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
     addToolResult(toolCallId, result, config) {
       if (!disposed) tools.act({ kind: 'result', toolCallId, result }, config)
     },
-    adoptTree: (tree, prefer) => tools.adopt(tree, prefer),
+    adoptTree(tree, prefer) {
+      tools.adopt(tree, prefer)
+      resumer.check()
+    },
     syncToolCalls: (sync) => tools.sync(sync),
     continue(config) {
       if (disposed) return Promise.resolve()
@@ -481,6 +531,7 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
     },
     configure(config) {
       configs.push(config)
+      resumer.check()
       return () => {
         const index = configs.lastIndexOf(config)
         if (index >= 0) configs.splice(index, 1)

@@ -7,6 +7,7 @@ import type {
   UsageInfo,
 } from '@kindling/client'
 import type { ChatMessageStatus } from './status.ts'
+import type { StreamRef } from './streamResume.ts'
 import type { StoredToolCall } from './toolCallStates.ts'
 
 // What one message of a chat is, and how it converts to and from the wire.
@@ -50,6 +51,8 @@ export interface ChatUIMessage {
   readonly timing?: MessageTiming | undefined
   /** For an answer with tool calls: each call's state by call id, saved with the thread (reloads, other tabs). */
   readonly toolCallStates?: Readonly<Record<string, StoredToolCall>> | undefined
+  /** While it streams from a resumable `@kindling/server`: the stream to resume it from after a reload. */
+  readonly stream?: StreamRef | undefined
 }
 
 /** What `send`, `setMessages` and `initialMessages` accept: a UI message, or a wire message without an id. */

@@ -101,6 +101,7 @@ export {
 } from './requestRunner.ts'
 export { selectToolCalls } from './selectToolCalls.ts'
 export { type ChatMessageStatus, type ChatStatus, isBusy } from './status.ts'
+export { type ResumableMessage, type StreamRef, StreamResumeError } from './streamResume.ts'
 export {
   createThreadId,
   createThreadStore,

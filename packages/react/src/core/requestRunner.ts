@@ -60,6 +60,8 @@ export interface RequestSink {
   opened(): void
   /** New text to show (at most once per frame; the first token at once). */
   frame(accumulator: ChatAccumulatorState, firstTokenAt: number | undefined): void
+  /** The response arrived (its headers say whether the server keeps the stream for a resume). */
+  started?(stream: ChatCompletionStream): void
 }
 
 /** How a request ended. `aborted`: stopped by its signal (no write is due). */
@@ -91,13 +93,14 @@ function hasToken(chunk: ChatCompletionStreamResponse): boolean {
 
 /**
  * Streams one answer to `messages`, reporting to `sink`, until done, failed or `signal` aborts.
- * Never throws: failures are an outcome.
+ * Never throws: failures are an outcome. `open` replaces the request (a resumed stream).
  */
 export async function runChatRequest(
   config: ChatRequestConfig,
   messages: readonly ChatRequestMessage[],
   sink: RequestSink,
   signal: AbortSignal,
+  open?: (signal: AbortSignal) => Promise<ChatCompletionStream>,
 ): Promise<RequestOutcome> {
   let accumulator: ChatAccumulatorState = createChatAccumulator()
   let firstTokenAt: number | undefined
@@ -112,7 +115,8 @@ export async function runChatRequest(
   const serverTimeToFirstToken = () => serverTimeToFirstTokenMs(stream?.perfMetrics)
   try {
     // The wire body is `params` and nothing else: no option of a hook can leak into a request.
-    stream = await config.client.chatCompletion.create(config.model, [...messages], {
+    stream = open ? await open(signal) : undefined
+    stream ??= await config.client.chatCompletion.create(config.model, [...messages], {
       ...(config.includeUsage === false ? {} : { stream_options: { include_usage: true } }),
       ...(config.tools && config.params?.tools === undefined ? { tools: toWireTools(config.tools) } : {}),
       ...config.params,
@@ -124,6 +128,7 @@ export async function runChatRequest(
       stream.abort()
       return { kind: 'aborted' }
     }
+    sink.started?.(stream)
     let opened = false
     for await (const chunk of stream) {
       if (!live()) break

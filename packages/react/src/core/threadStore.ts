@@ -3,6 +3,7 @@ import type { ChatEngine } from './chatEngine.ts'
 import type { ChatUIMessage } from './chatMessage.ts'
 import { type ChatRegistry, createChatRegistry } from './chatRegistry.ts'
 import { type MessageTree, treeFromMessages } from './messageTree.ts'
+import { watchPageLeave } from './pageLeave.ts'
 import type { PersistenceAdapter } from './persistence/adapter.ts'
 import { THREAD_RECORD_VERSION, type ThreadMeta, type ThreadRecord } from './persistence/threadRecord.ts'
 import { isBusy } from './status.ts'
@@ -95,6 +96,11 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
   }))
   const bound = new Map<string, () => void>()
   const loaded = new Set<string>()
+  const loading = new Map<string, Promise<void>>()
+  let leaving = false
+  const stopWatchingLeave = watchPageLeave((left) => {
+    leaving = left
+  })
   const quiet = new Set<string>()
   const saving = new Map<string, Promise<boolean>>()
   const titled = new Set<string>()
@@ -139,7 +145,9 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
       putMeta(writtenMeta)
       // Another tab's messages came back with the merge: show them, unless an answer is running.
       if (tree !== record.tree && !isBusy(engine.store.getState().status)) engine.adoptTree(tree)
-      if (!meta.title && options.generateTitle && !titled.has(id) && state.messages.length > 1) {
+      // Not while an answer streams (a resumable answer is saved as it starts): titles read a whole answer.
+      const answered = state.messages.length > 1 && !isBusy(state.status)
+      if (!meta.title && options.generateTitle && !titled.has(id) && answered) {
         titled.add(id)
         const generated = await options.generateTitle(state.messages)
         if (generated) await rename(id, generated)
@@ -160,7 +168,7 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
     const chat = registry.get(id)
     if (!bound.has(id)) {
       const unsettle = chat.onSettle(() => {
-        if (!quiet.has(id)) void save(id)
+        if (!quiet.has(id) && !leaving) void save(id)
       })
       // Tool calls run in one tab only: the one holding their answer's lock (see toolClaims.ts).
       const unsync = chat.syncToolCalls(
@@ -188,6 +196,17 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
     store.setState({ activeId: id })
     const chat = engine(id)
     if (loaded.has(id)) return chat
+    // Two opens at once load once: a second apply would stop the answer the first one resumed.
+    let load = loading.get(id)
+    if (!load) {
+      load = loadInto(id, chat).finally(() => loading.delete(id))
+      loading.set(id, load)
+    }
+    await load
+    return chat
+  }
+
+  async function loadInto(id: string, chat: ChatEngine): Promise<void> {
     const record = await adapter.load(id)
     loaded.add(id)
     if (record) {
@@ -195,7 +214,6 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
       const { tree: _tree, version: _version, ...meta } = record
       putMeta(meta)
     }
-    return chat
   }
 
   async function rename(id: string, title: string) {
@@ -264,6 +282,7 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
     },
     dispose() {
       unsubscribe?.()
+      stopWatchingLeave()
       for (const unbind of bound.values()) unbind()
       bound.clear()
     },

@@ -1,54 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
+import { startCli, stopClis } from './cliProcess.ts'
 import { rawRequest } from './hostile.ts'
 
-const packageDir = fileURLToPath(new URL('../..', import.meta.url))
-const tsx = fileURLToPath(new URL('../../../../node_modules/.bin/tsx', import.meta.url))
-const children: ChildProcess[] = []
-
-afterEach(() => {
-  for (const child of children.splice(0)) {
-    // tsx runs the CLI in a child of its own: stop the whole process group.
-    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
-  }
-})
-
-function startCli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(tsx, ['src/cli.ts', ...args], {
-    cwd: packageDir,
-    env: { ...process.env, ...env },
-    detached: true,
-  })
-  children.push(child)
-  let output = ''
-  child.stdout?.on('data', (data) => {
-    output += data
-  })
-  child.stderr?.on('data', (data) => {
-    output += data
-  })
-  const url = new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = output.match(/listening on (http:\/\/\S+)/)
-      if (match?.[1]) {
-        clearInterval(timer)
-        resolve(match[1])
-      }
-    }, 50)
-    child.on('exit', (code) => {
-      clearInterval(timer)
-      reject(new Error(`CLI exited with ${code}: ${output}`))
-    })
-  })
-  /** Resolves once the output contains `text` (stdout reaches the test a little after the answer). */
-  const printed = (text: string) =>
-    new Promise<void>((resolve) => {
-      const check = () => (output.includes(text) ? resolve() : setTimeout(check, 20))
-      check()
-    })
-  return { url, output: () => output, printed }
-}
+afterEach(stopClis)
 
 describe('kindling-server CLI', () => {
   it('serves the built-in models on the port it prints, with the proxy on but the key unprinted', async () => {
