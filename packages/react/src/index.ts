@@ -19,6 +19,7 @@ export type { ObjectFormatOptions, ObjectOf, ObjectSchema } from './core/objectS
 export type { ObjectCompletionState } from './core/objectStore.ts'
 export type { ThreadMeta } from './core/persistence/threadRecord.ts'
 export type { ChatRequestConfig } from './core/requestRunner.ts'
+export { type MessageObject, selectMessageObject } from './core/selectMessageObject.ts'
 export { selectToolCalls } from './core/selectToolCalls.ts'
 export type { ChatMessageStatus, ChatStatus } from './core/status.ts'
 export type { ThreadListState, ThreadStore } from './core/threadStore.ts'
@@ -51,6 +52,7 @@ export {
   useMessageSiblings,
 } from './useChatStore.ts'
 export { type UseCompletionOptions, type UseCompletionResult, useCompletion } from './useCompletion.ts'
+export { useMessageObject } from './useMessageObject.ts'
 export { MODELS_STALE_TIME, modelsQueryKey, type UseModelsOptions, useModels } from './useModels.ts'
 export {
   type UseObjectCompletionOptions,
