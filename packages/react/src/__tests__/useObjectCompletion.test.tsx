@@ -1,6 +1,6 @@
 import { APIConnectionError, InvalidRequestError, StructuredOutputError } from '@kindling/client'
 import { act, renderHook, waitFor } from '@testing-library/react'
-import type { ReactNode } from 'react'
+import { type ReactNode, StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import type { ObjectSchema } from '../core/objectSchema.ts'
@@ -24,11 +24,12 @@ const Recipe = z.object({
   notes: z.optional(z.string()),
 })
 
-function renderObject<S extends ObjectSchema>(options: UseObjectCompletionOptions<S>) {
+function renderObject<S extends ObjectSchema>(options: UseObjectCompletionOptions<S>, strict = false) {
   const client = peer.client()
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <KindlingProvider client={client}>{children}</KindlingProvider>
-  )
+  const wrapper = ({ children }: { children: ReactNode }) => {
+    const tree = <KindlingProvider client={client}>{children}</KindlingProvider>
+    return strict ? <StrictMode>{tree}</StrictMode> : tree
+  }
   return renderHook((props: UseObjectCompletionOptions<S>) => useObjectCompletion(props), {
     wrapper,
     initialProps: { batchInterval: 0, ...options },
@@ -192,6 +193,29 @@ describe('useObjectCompletion', () => {
     expect(result.current.partial).toBe(partial)
     expect(result.current.text).toBe(text)
     expect(JSON.stringify(partial).length).toBeLessThan(200)
+  })
+
+  it('unmount stops the request; StrictMode does not', async () => {
+    const strict = renderObject(
+      { model: 'kindling-text', schema: Recipe, requestOptions: { headers: faultHeaders(undefined, 2) } },
+      true,
+    )
+    await act(() => strict.result.current.submit('strict'))
+    expect(strict.result.current.outcome).toBe('done')
+
+    const onError = vi.fn()
+    const { result, unmount } = renderObject({
+      model: 'kindling-text',
+      schema: Recipe,
+      onError,
+      requestOptions: { headers: faultHeaders(undefined, 30) },
+    })
+    const ended = peer.server.streams.waitForStreamEnd()
+    act(() => void result.current.submit('A recipe'))
+    await waitFor(() => expect(result.current.text.length).toBeGreaterThan(0))
+    unmount()
+    expect((await ended).end).toBe('client-closed')
+    expect(onError).not.toHaveBeenCalled()
   })
 
   it('a grammar is sent as response_format grammar (which the built-in models refuse with a 400)', async () => {
