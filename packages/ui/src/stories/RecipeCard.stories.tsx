@@ -7,9 +7,8 @@ import { JsonView } from '../JsonView/JsonView.tsx'
 import { Button } from '../primitives/Button.tsx'
 import { LiveKindling } from './live/LiveKindling.tsx'
 import { expectLiveUnderTest, STREAM_TIMEOUT } from './live/play.ts'
-import { Recipe, RecipeCard } from './RecipeCard.tsx'
-
-const PROMPT = 'Dinner tonight: Tomato Basil Pasta, please.'
+import { RecipeCard } from './RecipeCard.tsx'
+import { RECIPE_PROMPT, Recipe } from './recipeSchema.ts'
 
 interface RecipeDemoProps {
   /** Milliseconds between streamed chunks (the server's `x-kindling-delay`). */
@@ -29,7 +28,7 @@ function RecipeGenerator({ seed, autoStart }: Omit<RecipeDemoProps, 'delayMs'>) 
   })
   // biome-ignore lint/correctness/useExhaustiveDependencies: asks once, when the story opens
   useEffect(() => {
-    if (autoStart) void submit(PROMPT)
+    if (autoStart) void submit(RECIPE_PROMPT)
   }, [])
   const busy = status === 'submitted' || status === 'streaming'
   const said =
@@ -45,7 +44,7 @@ function RecipeGenerator({ seed, autoStart }: Omit<RecipeDemoProps, 'delayMs'>) 
   return (
     <div className="recipe-demo">
       <div className="recipe-demo__toolbar">
-        <Button variant="primary" onClick={() => void submit(PROMPT)}>
+        <Button variant="primary" onClick={() => void submit(RECIPE_PROMPT)}>
           {outcome ? 'Generate again' : 'Generate'}
         </Button>
         <Button onClick={stop} disabled={!busy}>

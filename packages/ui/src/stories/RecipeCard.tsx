@@ -1,41 +1,9 @@
 import type { DeepPartial } from '@kindling/client'
-import { z } from 'zod'
 import './RecipeCard.css'
+import type { RecipeValue } from './recipeSchema.ts'
 
 // A story-only card that renders a recipe as it streams: every field has its place (a placeholder
 // of the same height until it arrives), so the card fills in without moving.
-
-/** The recipe the built-in model is asked for. */
-export const Recipe = z.object({
-  title: z.string(),
-  cuisine: z.enum(['italian', 'thai', 'mexican', 'french']),
-  servings: z.int().min(1).max(8),
-  minutes: z.int().min(10).max(90),
-  ingredients: z
-    .array(
-      z.object({
-        item: z.enum(['spaghetti', 'tomatoes', 'basil', 'garlic', 'olive oil', 'parmesan', 'chili flakes']),
-        amount: z.enum(['200 g', '4 ripe', 'a handful', '2 cloves', '3 tbsp', '40 g', 'a pinch']),
-      }),
-    )
-    .min(3)
-    .max(6),
-  steps: z
-    .array(
-      z.enum([
-        'Boil the pasta in well-salted water until just tender.',
-        'Soften the garlic in olive oil over a low heat.',
-        'Add the tomatoes and cook until they collapse into a sauce.',
-        'Toss the pasta through the sauce with a splash of its water.',
-        'Tear in the basil and finish with parmesan.',
-      ]),
-    )
-    .min(3)
-    .max(5),
-})
-
-/** A recipe, complete or partial. */
-export type RecipeValue = z.output<typeof Recipe>
 
 const Placeholder = ({ width }: { width: string }) => (
   <span className="recipe-card__placeholder" style={{ width }} aria-hidden="true" />
