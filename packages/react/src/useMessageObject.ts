@@ -10,6 +10,7 @@ const NOTHING: MessageObject = { partial: undefined, object: undefined, error: u
  * The answer `messageId` of the chat `chatId`, asked for with `response_format` JSON, as an object:
  * `partial` while it streams (parsed incrementally), `object` once done, checked with `schema` when
  * it is a zod schema; `error` keeps the raw text. Re-renders only when this message changes.
+ * Define the schema once (module scope): the view is kept per message and schema.
  *
  * @example
  * const { partial, object, error } = useMessageObject(chatId, message.id, Recipe)

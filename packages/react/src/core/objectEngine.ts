@@ -95,19 +95,19 @@ export function createObjectEngine(): ObjectEngine {
     let model = config.model
 
     function write(outcome?: CompletionOutcome, extra?: Partial<ObjectCompletionState>) {
-      const change: Partial<ObjectCompletionState> = {
+      // A snapshot only when something was parsed since the last one: unchanged, `partial` keeps its identity.
+      const partial = parsedSinceWrite ? { partial: parser.snapshot() } : {}
+      parsedSinceWrite = false
+      store.setState({
         text,
         finishReason,
         usage,
         model,
         timing: { startedAt, firstTokenAt, finishedAt: outcome ? Date.now() : undefined },
-      }
-      if (parsedSinceWrite) {
-        parsedSinceWrite = false
-        ;(change as { partial: unknown }).partial = parser.snapshot()
-      }
-      if (outcome) Object.assign(change, { outcome, status: outcome === 'error' ? 'error' : 'ready' })
-      store.setState({ ...change, ...extra })
+        ...partial,
+        ...(outcome ? { outcome, status: outcome === 'error' ? 'error' : 'ready' } : {}),
+        ...extra,
+      })
     }
     const fail = (error: KindlingError) => {
       write('error', { error })
