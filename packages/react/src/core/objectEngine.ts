@@ -34,8 +34,11 @@ export interface ObjectRequestConfig extends ObjectFormatOptions {
   model: string
   /** What the answer must be: a zod schema (validated at the end) or a plain JSON Schema. */
   schema: ObjectSchema
-  /** The other wire parameters (`max_tokens`, `temperature`, `seed`, …); `response_format` comes from the schema. */
-  params?: Omit<ChatCompletionParams, 'response_format' | 'n'> | undefined
+  /**
+   * The other wire parameters (`max_tokens`, `temperature`, `seed`, …). `response_format` comes from
+   * the schema, and one object is asked for (no `n`).
+   */
+  params?: (ChatCompletionParams & { response_format?: never; n?: never }) | undefined
   requestOptions?: Omit<RequestOptions, 'signal'> | undefined
   /** Ask for usage in the last chunk (`stream_options.include_usage`). Default true. */
   includeUsage?: boolean | undefined
