@@ -1,4 +1,5 @@
 import { KindlingError } from './errors.ts'
+import { createPartialSnapshotter, type PartialSnapshotter } from './partialJsonSnapshot.ts'
 
 // A streaming JSON parser that builds the value as the text arrives. Each character is looked at
 // once, so a chunk costs time proportional to its length, not to the text so far (re-parsing the
@@ -27,6 +28,12 @@ export interface PartialJsonParser {
   end(): unknown
   /** The value so far, as the last `push` returned it. */
   readonly value: unknown
+  /**
+   * A copy of the value so far that later pushes leave alone, for UIs that compare by identity: a
+   * finished object or array is copied once and the same copy appears in every later snapshot, so
+   * a snapshot costs the width of the containers still open, not the size of the value.
+   */
+  snapshot(): unknown
 }
 
 type Container = Record<string, unknown> | unknown[]
@@ -100,8 +107,8 @@ function setKey(object: Record<string, unknown>, key: string, value: unknown): v
  * - objects and arrays are there from their opening bracket, with their members so far; an object
  *   key whose value has not begun (or is an incomplete number or literal) is absent.
  *
- * The value is built in place: each `push` returns the same object, grown. Copy it
- * (`structuredClone`) to keep a snapshot. Invalid JSON throws {@link PartialJsonError} at the offset
+ * The value is built in place: each `push` returns the same object, grown. Take
+ * `snapshot()` to keep a copy. Invalid JSON throws {@link PartialJsonError} at the offset
  * of the first character that cannot continue a JSON text; so does every later call.
  */
 export function createPartialJsonParser(): PartialJsonParser {
@@ -133,6 +140,7 @@ export function createPartialJsonParser(): PartialJsonParser {
   let literalValue: unknown = null
   let literalAt = 0
   let failure: PartialJsonError | undefined
+  let snapshotter: PartialSnapshotter | undefined
 
   const fail = (reason: PartialJsonErrorReason, offset: number, message: string): never => {
     failure = new PartialJsonError(reason, offset, `Invalid JSON at offset ${offset}: ${message}.`)
@@ -378,6 +386,14 @@ export function createPartialJsonParser(): PartialJsonParser {
     },
     get value() {
       return root
+    },
+    snapshot() {
+      snapshotter ??= createPartialSnapshotter()
+      // The stack holds what was `top` before each open: `undefined` below the root.
+      const open: object[] = []
+      for (const container of containers) if (container !== undefined) open.push(container)
+      if (top !== undefined) open.push(top)
+      return snapshotter(root, open)
     },
   }
 }

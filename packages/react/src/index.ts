@@ -14,8 +14,12 @@ export type {
 export type { BatchInterval, FrameScheduler } from './core/frameBatcher.ts'
 export { type MessageStats, messageStats } from './core/messageStats.ts'
 export type { MessageNode, MessageTree, MessageTreeData } from './core/messageTree.ts'
+export type { ObjectRequestConfig } from './core/objectEngine.ts'
+export type { ObjectFormatOptions, ObjectOf, ObjectSchema } from './core/objectSchema.ts'
+export type { ObjectCompletionState } from './core/objectStore.ts'
 export type { ThreadMeta } from './core/persistence/threadRecord.ts'
 export type { ChatRequestConfig } from './core/requestRunner.ts'
+export { type MessageObject, selectMessageObject } from './core/selectMessageObject.ts'
 export { selectToolCalls } from './core/selectToolCalls.ts'
 export type { ChatMessageStatus, ChatStatus } from './core/status.ts'
 export { type StreamRef, StreamResumeError } from './core/streamResume.ts'
@@ -49,6 +53,12 @@ export {
   useMessageSiblings,
 } from './useChatStore.ts'
 export { type UseCompletionOptions, type UseCompletionResult, useCompletion } from './useCompletion.ts'
+export { useMessageObject } from './useMessageObject.ts'
 export { MODELS_STALE_TIME, modelsQueryKey, type UseModelsOptions, useModels } from './useModels.ts'
+export {
+  type UseObjectCompletionOptions,
+  type UseObjectCompletionResult,
+  useObjectCompletion,
+} from './useObjectCompletion.ts'
 export { type UseThreadsResult, useKindlingThreads, useThreads } from './useThreads.ts'
 export { useToolCalls } from './useToolCalls.ts'

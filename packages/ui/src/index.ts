@@ -19,6 +19,7 @@ export {
   type ComposerRootProps,
 } from './Composer/Composer.tsx'
 export { type ComposerState, type ComposerStatus, useComposer } from './Composer/ComposerContext.ts'
+export { JsonView, type JsonViewProps } from './JsonView/index.ts'
 export { CodeBlock, type CodeBlockProps } from './Markdown/CodeBlock.tsx'
 export { loadHighlighter } from './Markdown/loadHighlighter.ts'
 export { Markdown, type MarkdownProps } from './Markdown/Markdown.tsx'

@@ -74,6 +74,19 @@ export async function runPartialJson(options: PartialJsonOptions = {}): Promise<
     for (const piece of pieces) parser.push(piece)
     ourFinal = parser.end()
   }
+  // What a UI pays on top: an immutable snapshot once per frame (here every 16 chunks), as
+  // useObjectCompletion takes one; finished containers are copied once, the open path each time.
+  const SNAPSHOT_EVERY = 16
+  let snapshotFinal: unknown
+  const oursWithSnapshots = () => {
+    const parser = createPartialJsonParser()
+    for (let i = 0; i < pieces.length; i++) {
+      parser.push(pieces[i] as string)
+      if (i % SNAPSHOT_EVERY === SNAPSHOT_EVERY - 1) parser.snapshot()
+    }
+    parser.end()
+    snapshotFinal = parser.snapshot()
+  }
   let theirFinal: unknown
   const theirs = async () => {
     let soFar = ''
@@ -88,22 +101,27 @@ export async function runPartialJson(options: PartialJsonOptions = {}): Promise<
   for (let i = 0; i < 20; i++) {
     parseWhole()
     ours()
+    oursWithSnapshots()
   }
   const wholeMs: number[] = []
   const oursMs: number[] = []
+  const snapshotMs: number[] = []
   const theirsMs: number[] = []
   // Batches: one JSON.parse of 100 KB is below the CPU clock's useful resolution. The AI SDK runs
   // last: its gigabytes of garbage would otherwise weigh on the GC of the runs after it.
   for (let run = 0; run < runs; run++) {
     wholeMs.push(await cpuMsPerCall(parseWhole, 50))
     oursMs.push(await cpuMsPerCall(ours, 5))
+    snapshotMs.push(await cpuMsPerCall(oursWithSnapshots, 5))
   }
   for (let run = 0; run < Math.min(runs, 2); run++) theirsMs.push(await cpuMsPerCall(theirs, 1))
   if (JSON.stringify(ourFinal) !== expected) throw new Error('createPartialJsonParser read a different value')
+  if (JSON.stringify(snapshotFinal) !== expected) throw new Error('snapshot() copied a different value')
   if (JSON.stringify(theirFinal) !== expected) throw new Error('parsePartialJson read a different value')
 
   const whole = median(wholeMs)
   const our = median(oursMs)
+  const withSnapshots = median(snapshotMs)
   const their = median(theirsMs)
   const kb = text.length / 1000
   return {
@@ -117,6 +135,12 @@ export async function runPartialJson(options: PartialJsonOptions = {}): Promise<
         fixed(our, 2),
         fixed((our * 1000) / pieces.length, 2),
         fixed(our / whole),
+      ],
+      [
+        `Kindling, plus snapshot() every ${SNAPSHOT_EVERY} chunks (a UI frame)`,
+        fixed(withSnapshots, 2),
+        fixed((withSnapshots * 1000) / pieces.length, 2),
+        fixed(withSnapshots / whole),
       ],
       [
         'AI SDK parsePartialJson (ai)',
@@ -141,6 +165,6 @@ export async function runPartialJson(options: PartialJsonOptions = {}): Promise<
       'Both partial readers get the same chunks and produce the partial value after each; both final values are checked against JSON.parse.',
       'The AI SDK re-parses the text so far on every chunk (its cost grows with the square of the document); ours reads each character once. Wall time in one process: noisy on this shared machine.',
     ],
-    data: { bytes: text.length, chunks: pieces.length, runs, wholeMs, oursMs, theirsMs },
+    data: { bytes: text.length, chunks: pieces.length, runs, wholeMs, oursMs, snapshotMs, theirsMs },
   }
 }

@@ -75,6 +75,19 @@ export {
   treeFromMessages,
   treeToData,
 } from './messageTree.ts'
+export { createObjectEngine, type ObjectEngine, type ObjectRequestConfig } from './objectEngine.ts'
+export { createObjectRegistry, type ObjectRegistry } from './objectRegistry.ts'
+export {
+  type ObjectFormatOptions,
+  type ObjectOf,
+  type ObjectSchema,
+  toResponseFormat,
+} from './objectSchema.ts'
+export {
+  createObjectCompletionStore,
+  type ObjectCompletionState,
+  type ObjectCompletionStore,
+} from './objectStore.ts'
 export type { PersistenceAdapter, PersistenceAdapterOptions } from './persistence/adapter.ts'
 export {
   createIndexedDbAdapter,
@@ -99,6 +112,7 @@ export {
   type RequestSink,
   runChatRequest,
 } from './requestRunner.ts'
+export { type MessageObject, selectMessageObject } from './selectMessageObject.ts'
 export { selectToolCalls } from './selectToolCalls.ts'
 export { type ChatMessageStatus, type ChatStatus, isBusy } from './status.ts'
 export { type ResumableMessage, type StreamRef, StreamResumeError } from './streamResume.ts'

@@ -1,19 +1,18 @@
-import { createPartialJsonParser } from '@kindling/client'
 import type { ChatUIMessage } from './chatMessage.ts'
 import type { ChatState } from './chatState.ts'
+import { createPartialJsonCache } from './partialJsonCache.ts'
 import type { ToolCallView } from './toolRunner.ts'
 
 // The tool calls of one message as the UI shows them: the engine's record of each call while it
 // runs or after; partial arguments while they stream; else what the thread's tool messages say.
 
+// Arguments are parsed incrementally across updates (each update parses only the new fragment).
+const argumentsCache = createPartialJsonCache()
+
 /** The arguments so far (a partial object), or `undefined` when the text is not JSON. */
-function partialArguments(text: string): unknown {
-  const parser = createPartialJsonParser()
-  try {
-    return parser.push(text)
-  } catch {
-    return undefined
-  }
+function partialArguments(message: ChatUIMessage, index: number, text: string): unknown {
+  const read = argumentsCache.read(`${message.id}\u0000${index}`, text)
+  return read.failure ? undefined : read.value
 }
 
 function parsed(text: string): unknown {
@@ -28,14 +27,18 @@ function parsed(text: string): unknown {
 export function selectToolCalls(state: ChatState, message: ChatUIMessage): ToolCallView[] {
   const calls = message.tool_calls ?? []
   if (calls.length === 0) return []
-  return calls.map((call) => {
+  return calls.map((call, index) => {
     const known = state.toolCalls.get(call.id)
     if (known) return known
     const base = { id: call.id, name: call.function.name, argumentsText: call.function.arguments }
     if (message.status === 'streaming') {
-      return { ...base, status: 'streaming-arguments', args: partialArguments(call.function.arguments) }
+      return {
+        ...base,
+        status: 'streaming-arguments',
+        args: partialArguments(message, index, call.function.arguments),
+      }
     }
-    const args = partialArguments(call.function.arguments)
+    const args = partialArguments(message, index, call.function.arguments)
     const answer = state.messages.find((other) => other.role === 'tool' && other.tool_call_id === call.id)
     if (!answer) {
       // A loaded thread: the state saved on the message (another tab may be running the call).

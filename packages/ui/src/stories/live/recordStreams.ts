@@ -20,6 +20,7 @@ try {
       model: typeof body?.model === 'string' ? body.model : '',
       n: typeof body?.n === 'number' ? body.n : 1,
       tools: Array.isArray(body?.tools),
+      ...(body?.response_format ? { structured: true } : {}),
       status: response.status,
       contentType: response.headers.get('content-type') ?? 'application/json',
       body: await response.text(),

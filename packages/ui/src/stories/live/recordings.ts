@@ -1,3 +1,6 @@
+import { toResponseFormat } from '@kindling/react/core'
+import { RECIPE_PROMPT, Recipe } from '../recipeSchema.ts'
+
 /** One response recorded from the embedded `@kindling/server`, replayed byte for byte. */
 export interface Recording {
   /** `models`, `chat` (`/chat/completions`) or `completions`. */
@@ -8,6 +11,8 @@ export interface Recording {
   n: number
   /** Whether the request had `tools`. */
   tools: boolean
+  /** Whether the request asked for JSON (`response_format`); absent when it did not. */
+  structured?: boolean
   status: number
   contentType: string
   /** The body as received: JSON, or the raw SSE text. */
@@ -49,5 +54,15 @@ export const RECORDED_REQUESTS: readonly {
   {
     endpoint: 'completions',
     body: { model: 'kindling-text', prompt: 'Once upon a time', max_tokens: 64, n: 2 },
+  },
+  // The recipe stories' structured answer (useObjectCompletion, seed 4).
+  {
+    endpoint: 'chat',
+    body: {
+      model: 'kindling-text',
+      seed: 4,
+      messages: [{ role: 'user', content: RECIPE_PROMPT }],
+      response_format: toResponseFormat(Recipe, { name: 'recipe' }),
+    },
   },
 ]

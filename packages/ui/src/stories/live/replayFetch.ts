@@ -19,8 +19,12 @@ function pick(
   model: string,
   n: number,
   tools: boolean,
+  structured = false,
 ): Recording | undefined {
-  const same = recordings.filter((recording) => recording.endpoint === endpoint)
+  const all = recordings.filter((recording) => recording.endpoint === endpoint)
+  // A request for JSON gets a JSON answer, and a plain one never does.
+  const formatted = all.filter((recording) => (recording.structured ?? false) === structured)
+  const same = formatted.length > 0 ? formatted : all
   return (
     same.find((r) => r.model === model && r.n === n && r.tools === tools) ??
     same.find((r) => r.model === model && r.n === n) ??
@@ -77,7 +81,7 @@ function sseBody(
  * (`recordedStreams.json`), for the static Storybook build, which has no server. Streams are
  * replayed chunk by chunk, `delayMs` (or the request's `x-kindling-delay`) apart, and honour aborts; a `+cut=N` model suffix drops the
  * stream after N chunks as the real fault does. The text does not depend on what is asked: the
- * recorded reply of the closest request (endpoint, model, `n`, tools) is played.
+ * recorded reply of the closest request (endpoint, model, `n`, tools, JSON or not) is played.
  */
 export function createReplayFetch({ delayMs = 20 }: { delayMs?: number } = {}): typeof fetch {
   return async (input, init) => {
@@ -110,10 +114,18 @@ export function createReplayFetch({ delayMs = 20 }: { delayMs?: number } = {}): 
       model?: string
       n?: number
       tools?: unknown[]
+      response_format?: { type?: string }
     }
     const requested = body.model ?? ''
     const model = requested.split('+')[0] ?? ''
-    const recording = pick(endpoint, model, body.n ?? 1, Array.isArray(body.tools) && body.tools.length > 0)
+    const structured = body.response_format !== undefined && body.response_format.type !== 'text'
+    const recording = pick(
+      endpoint,
+      model,
+      body.n ?? 1,
+      Array.isArray(body.tools) && body.tools.length > 0,
+      structured,
+    )
     if (!recording)
       return jsonResponse(404, {
         error: {
