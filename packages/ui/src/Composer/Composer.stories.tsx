@@ -15,12 +15,14 @@ function ComposerDemo({ initialValue = '', onSubmit, ...props }: DemoProps) {
       {...props}
       value={value}
       onChange={setValue}
-      onSubmit={(text) => {
-        onSubmit(text)
+      onSubmit={(text, attachments) => {
+        onSubmit(text, attachments)
         setValue('')
       }}
     >
+      <Composer.Attachments />
       <Composer.Input />
+      <Composer.AttachButton />
       <Composer.Send />
       <Composer.Stop />
     </Composer.Root>
@@ -44,7 +46,7 @@ export const EnterSends: Story = {
     const canvas = within(canvasElement)
     await expect(canvas.getByRole('button', { name: 'Send' })).toBeDisabled()
     await userEvent.type(input(canvasElement), 'Hello there{Enter}')
-    await expect(args.onSubmit).toHaveBeenCalledWith('Hello there')
+    await expect(args.onSubmit).toHaveBeenCalledWith('Hello there', [])
     await expect(input(canvasElement)).toHaveValue('')
   },
 }
@@ -83,7 +85,7 @@ export const ImeCompositionDoesNotSend: Story = {
     await expect(args.onSubmit).not.toHaveBeenCalled()
     // A plain Enter afterwards sends.
     fireEvent.keyDown(box, { key: 'Enter', code: 'Enter', keyCode: 13 })
-    await expect(args.onSubmit).toHaveBeenCalledWith('にほん')
+    await expect(args.onSubmit).toHaveBeenCalledWith('にほん', [])
   },
 }
 
@@ -128,7 +130,7 @@ export const KeyboardOnly: Story = {
     await userEvent.tab()
     await expect(within(canvasElement).getByRole('button', { name: 'Send' })).toHaveFocus()
     await userEvent.keyboard('{Enter}')
-    await expect(args.onSubmit).toHaveBeenCalledWith('Typed without a mouse')
+    await expect(args.onSubmit).toHaveBeenCalledWith('Typed without a mouse', [])
   },
 }
 
