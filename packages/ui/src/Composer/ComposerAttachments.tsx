@@ -78,7 +78,13 @@ export function ComposerAttachButton({ className }: ComposerAttachmentsProps) {
   const { attachments, disabled } = useComposer()
   const input = useRef<HTMLInputElement | null>(null)
   if (!attachments) return null
-  const full = attachments.items.length >= attachments.options.maxFiles
+  const { options } = attachments
+  const full = attachments.items.length >= options.maxFiles
+  // A model that reads no images: the picker does not offer them (a dropped one is refused by name).
+  const accept =
+    options.acceptsImages === false
+      ? options.accept.filter((entry) => !entry.startsWith('image/'))
+      : options.accept
   return (
     <>
       <input
@@ -86,7 +92,7 @@ export function ComposerAttachButton({ className }: ComposerAttachmentsProps) {
         type="file"
         multiple
         hidden
-        accept={attachments.options.accept.join(',')}
+        accept={accept.join(',')}
         className="kindling-composer__file-input"
         aria-label="Files to attach"
         onChange={(event) => {
@@ -107,7 +113,7 @@ export function ComposerAttachButton({ className }: ComposerAttachmentsProps) {
           className,
         )}
         aria-label="Attach files"
-        title={full ? `At most ${attachments.options.maxFiles} files` : 'Attach files'}
+        title={full ? `At most ${options.maxFiles} files` : 'Attach files'}
         disabled={disabled}
         onClick={() => input.current?.click()}
       >
