@@ -1,14 +1,32 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { useState } from 'react'
-import { expect, fireEvent, fn, userEvent, within } from 'storybook/test'
+import { useEffect, useRef, useState } from 'react'
+import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test'
 import '../styles.css'
+import { fileFromDataUrl, leafPng, notesFile, sunsetPng } from '../stories/attachmentFixtures.ts'
 import { darkTheme, mobileWidth } from '../stories/decorators.tsx'
 import { Composer, type ComposerRootProps } from './Composer.tsx'
+import { useComposer } from './ComposerContext.ts'
 
-type DemoProps = Omit<ComposerRootProps, 'value' | 'onChange' | 'children'> & { initialValue?: string }
+type DemoProps = Omit<ComposerRootProps, 'value' | 'onChange' | 'children'> & {
+  initialValue?: string
+  /** Files put in the draft when the story mounts (as if dropped). */
+  initialFiles?: () => File[]
+}
+
+/** Adds the story's files to the draft once, as a drop would. */
+function InitialFiles({ files }: { files: (() => File[]) | undefined }) {
+  const { attachments } = useComposer()
+  const added = useRef(false)
+  useEffect(() => {
+    if (added.current || !files || !attachments) return
+    added.current = true
+    attachments.add(files())
+  }, [attachments, files])
+  return null
+}
 
 /** A composer holding its own text, clearing it on send, as an app would. */
-function ComposerDemo({ initialValue = '', onSubmit, ...props }: DemoProps) {
+function ComposerDemo({ initialValue = '', initialFiles, onSubmit, ...props }: DemoProps) {
   const [value, setValue] = useState(initialValue)
   return (
     <Composer.Root
@@ -20,6 +38,7 @@ function ComposerDemo({ initialValue = '', onSubmit, ...props }: DemoProps) {
         setValue('')
       }}
     >
+      <InitialFiles files={initialFiles} />
       <Composer.Attachments />
       <Composer.Input />
       <Composer.AttachButton />
@@ -141,4 +160,50 @@ export const Dark: Story = { args: { status: 'streaming' }, decorators: [darkThe
 export const Mobile: Story = {
   args: { initialValue: 'A long message that wraps onto several lines at a phone width' },
   decorators: [mobileWidth],
+}
+
+const draftFiles = () => [
+  fileFromDataUrl(sunsetPng, 'sunset.png'),
+  notesFile(),
+  fileFromDataUrl(leafPng, 'leaf-with-a-rather-long-file-name.png'),
+]
+
+/**
+ * Attachments: a paperclip button (or paste, or drop) adds files; images show a thumbnail, text
+ * files their name and size; each has a remove button, and a live region says what changed.
+ */
+export const WithAttachments: Story = {
+  args: { attachments: true, initialValue: 'What do these have in common?', initialFiles: draftFiles },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement)
+    const list = await canvas.findByRole('list', { name: 'Attachments' })
+    await expect(within(list).getByRole('img', { name: 'sunset.png' })).toBeVisible()
+    await expect(list).toHaveTextContent('trip-notes.md')
+    await userEvent.click(canvas.getByRole('button', { name: 'Remove trip-notes.md' }))
+    await expect(canvas.getByRole('status')).toHaveTextContent('Removed trip-notes.md.')
+    await expect(list).not.toHaveTextContent('trip-notes.md')
+    await expect(canvas.getByRole('button', { name: 'Attach files' })).toBeEnabled()
+    await userEvent.click(canvas.getByRole('button', { name: 'Send' }))
+    await waitFor(() => expect(args.onSubmit).toHaveBeenCalledOnce())
+  },
+}
+
+/** Files the composer refuses are named, with the reason; the rest of the draft stays. */
+export const AttachmentRefused: Story = {
+  args: {
+    attachments: { maxFiles: 2, acceptsImages: false },
+    initialValue: 'Here are my notes',
+    initialFiles: () => [notesFile(), fileFromDataUrl(sunsetPng, 'sunset.png'), new File(['x'], 'budget.xlsx')],
+  },
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert')
+    await expect(alert).toHaveTextContent('sunset.png was not attached: the current model does not read images.')
+    await expect(alert).toHaveTextContent('budget.xlsx was not attached')
+  },
+}
+
+/** Attachments in the dark theme at a phone's width. */
+export const AttachmentsDarkMobile: Story = {
+  args: { attachments: true, initialFiles: draftFiles },
+  decorators: [darkTheme, mobileWidth],
 }
