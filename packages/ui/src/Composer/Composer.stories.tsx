@@ -193,11 +193,17 @@ export const AttachmentRefused: Story = {
   args: {
     attachments: { maxFiles: 2, acceptsImages: false },
     initialValue: 'Here are my notes',
-    initialFiles: () => [notesFile(), fileFromDataUrl(sunsetPng, 'sunset.png'), new File(['x'], 'budget.xlsx')],
+    initialFiles: () => [
+      notesFile(),
+      fileFromDataUrl(sunsetPng, 'sunset.png'),
+      new File(['x'], 'budget.xlsx'),
+    ],
   },
   play: async ({ canvasElement }) => {
     const alert = await within(canvasElement).findByRole('alert')
-    await expect(alert).toHaveTextContent('sunset.png was not attached: the current model does not read images.')
+    await expect(alert).toHaveTextContent(
+      'sunset.png was not attached: the current model does not read images.',
+    )
     await expect(alert).toHaveTextContent('budget.xlsx was not attached')
   },
 }
