@@ -58,4 +58,8 @@ export const SECTIONS: Record<string, (size: RunSize) => Promise<SectionResult>>
     const { runPartialJson } = await import('./sections/partialJson.ts')
     return runPartialJson(size === 'smoke' ? { bytes: 10_000, chunks: 500, runs: 1 } : {})
   },
+  async attachments(size) {
+    const { runAttachments } = await import('./sections/attachments.ts')
+    return runAttachments(size === 'smoke' ? { runs: 1 } : {})
+  },
 }

@@ -58,7 +58,7 @@ export function ChatMode({
           </div>
           <Chat.Messages emptyState={<p>Say hello. The built-in kindling-* models need no API key.</p>} />
           <Chat.ErrorNotice describe={(error) => describeConnectionProblem(error, baseURL)} />
-          <Chat.Composer />
+          <Chat.Composer attachments />
         </Chat.Root>
       ) : (
         <p>Loading conversations…</p>

@@ -3,7 +3,12 @@
 
 export type { ChatActions } from './core/chatActions.ts'
 export type { ChatEngine } from './core/chatEngine.ts'
-export type { ChatMessageInput, ChatUIMessage, MessageTiming } from './core/chatMessage.ts'
+export type {
+  ChatMessageInput,
+  ChatUIMessage,
+  MessageAttachment,
+  MessageTiming,
+} from './core/chatMessage.ts'
 export type { ChatState, ChatStore, ToolLoopState } from './core/chatState.ts'
 export type { CompletionRequestConfig } from './core/completionEngine.ts'
 export type {

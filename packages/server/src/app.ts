@@ -316,6 +316,7 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
             object: 'model',
             created: CREATED,
             owned_by: 'kindling',
+            supports_image_input: model.supportsImageInput === true,
           }))
         : []
       if (upstream) {

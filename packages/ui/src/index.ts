@@ -19,11 +19,21 @@ export {
   type ComposerRootProps,
 } from './Composer/Composer.tsx'
 export { type ComposerState, type ComposerStatus, useComposer } from './Composer/ComposerContext.ts'
+export {
+  type AttachmentDraft,
+  type AttachmentOptions,
+  type ComposerAttachmentsProps,
+  DEFAULT_ATTACHMENT_OPTIONS,
+  type DraftAttachment,
+  type SentAttachment,
+  userMessageWithAttachments,
+} from './Composer/index.ts'
 export { JsonView, type JsonViewProps } from './JsonView/index.ts'
 export { CodeBlock, type CodeBlockProps } from './Markdown/CodeBlock.tsx'
 export { loadHighlighter } from './Markdown/loadHighlighter.ts'
 export { Markdown, type MarkdownProps } from './Markdown/Markdown.tsx'
 export { DefaultMessage, type DefaultMessageProps, Message } from './Message/Message.tsx'
+export type { MessageAttachmentsProps } from './Message/MessageAttachments.tsx'
 export { useMessageView } from './Message/MessageContext.ts'
 export type {
   MessageActionsProps,

@@ -81,6 +81,25 @@ async function send(text: string) {
   )
 }
 
+/** A 320×200 PNG drawn in the page: a sky gradient, a sun and the sea. */
+async function sunsetPhoto(): Promise<File> {
+  const canvas = new OffscreenCanvas(320, 200)
+  const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
+  const sky = context.createLinearGradient(0, 0, 0, 140)
+  sky.addColorStop(0, '#f97316')
+  sky.addColorStop(1, '#6366f1')
+  context.fillStyle = sky
+  context.fillRect(0, 0, 320, 140)
+  context.fillStyle = '#fde047'
+  context.beginPath()
+  context.arc(210, 120, 34, 0, Math.PI * 2)
+  context.fill()
+  context.fillStyle = '#1e3a8a'
+  context.fillRect(0, 140, 320, 60)
+  const blob = await canvas.convertToBlob({ type: 'image/png' })
+  return new File([blob], 'sunset.png', { type: 'image/png' })
+}
+
 async function expectScreen(name: string, variant: ScreenVariant) {
   await settle()
   const app = document.querySelector('.playground') as HTMLElement
@@ -102,6 +121,21 @@ describe('playground screens', () => {
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Model' }), 'kindling-text')
     await send('Tell me a short story about a lighthouse.')
     await expectScreen('chat-conversation', variant)
+  })
+
+  it.each(VARIANTS)('chat, a photo sent to kindling-vision ($viewport, $theme)', async (variant) => {
+    await show(variant)
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Model' }), 'kindling-vision')
+    const input = document.querySelector('.kindling-composer input[type="file"]') as HTMLInputElement
+    await userEvent.upload(input, [await sunsetPhoto()])
+    await waitFor(() =>
+      expect(document.querySelector('.kindling-composer__attachment[data-status="ready"]')).not.toBeNull(),
+    )
+    await send('What is in this photo?')
+    expect(document.querySelector('article[data-role="assistant"]')).toHaveTextContent(
+      'Image 1: image/png, 320x200 pixels',
+    )
+    await expectScreen('chat-vision', variant)
   })
 
   it.each(VARIANTS)('parameters and settings ($viewport, $theme)', async (variant) => {

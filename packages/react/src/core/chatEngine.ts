@@ -451,6 +451,7 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
         id: createMessageId(),
         content,
         parts: undefined,
+        attachments: undefined,
         status: 'done',
         error: undefined,
       }

@@ -21,6 +21,21 @@ export interface MessageTiming {
   readonly serverTimeToFirstToken?: number | undefined
 }
 
+/** A file the user attached to a message, for display (the file itself is one of `parts`). */
+export interface MessageAttachment {
+  /** The index in `parts` of the content part the file became. */
+  readonly part: number
+  /** The file's name (an image's alt text). */
+  readonly name: string
+  /** Its media type, as sent. */
+  readonly type: string
+  /** Its size in bytes, as sent (after downscaling). */
+  readonly size: number
+  /** An image's pixel size, as sent. */
+  readonly width?: number | undefined
+  readonly height?: number | undefined
+}
+
 /**
  * A chat message as the engine holds it: the wire message (`role`, `content`, `reasoning_content`,
  * `tool_calls`, …) plus a stable `id` and the view state of its answer. Field names match
@@ -35,6 +50,8 @@ export interface ChatUIMessage {
   readonly content: string
   /** The original multi-part content of a sent message (images, …); `content` holds its text. */
   readonly parts?: readonly ContentPart[] | undefined
+  /** Names and sizes of the files among `parts`, for display; never sent. */
+  readonly attachments?: readonly MessageAttachment[] | undefined
   readonly name?: string | undefined
   readonly reasoning_content?: string | undefined
   readonly tool_calls?: readonly ToolCall[] | undefined

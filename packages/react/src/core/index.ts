@@ -12,6 +12,7 @@ export {
   type ChatMessageInput,
   type ChatUIMessage,
   createMessageId,
+  type MessageAttachment,
   type MessageTiming,
   toRequestMessage,
   toRequestMessages,

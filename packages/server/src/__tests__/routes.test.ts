@@ -17,6 +17,8 @@ describe('routes', () => {
     ])
     for (const model of body.data) {
       expect(model).toMatchObject({ object: 'model', owned_by: 'kindling' })
+      // Fireworks' field: clients can tell a vision model before sending it an image.
+      expect(model.supports_image_input).toBe(model.id === 'kindling-vision')
       expect(typeof model.created).toBe('number')
     }
   })

@@ -27,6 +27,8 @@ export interface BuiltinModel {
   id: string
   /** One line for the README and the model list. */
   description: string
+  /** Whether it reads images (listed as `supports_image_input`, as Fireworks lists its models). */
+  supportsImageInput?: boolean
   /**
    * The answer to a chat request, for choice `choiceIndex` (0 … n-1); `limits` bounds what it may
    * build (it throws `LimitExceeded` past them).

@@ -16,6 +16,7 @@ function describeImage(image: ImageFact, index: number): string {
 export const visionModel: BuiltinModel = {
   id: 'kindling-vision',
   description: 'Describes the images it was sent: count, media types and pixel sizes from their headers.',
+  supportsImageInput: true,
   chat(request) {
     const index = request.messages.findLastIndex((message) => message.role === 'user')
     const message = request.messages[index]

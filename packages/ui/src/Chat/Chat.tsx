@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { ChatComposer, ChatErrorNotice, ChatModelPicker } from './ChatControls.tsx'
+import { ChatComposer, type ChatComposerProps, ChatErrorNotice, ChatModelPicker } from './ChatControls.tsx'
 import { ChatMessage, ChatMessages } from './ChatMessages.tsx'
 import { ChatRoot, type ChatRootProps } from './ChatRoot.tsx'
 
@@ -15,6 +15,8 @@ export interface ChatProps extends Omit<ChatRootProps, 'children'> {
   placeholder?: string | undefined
   /** Let markdown images in replies load. Default false. */
   allowImages?: boolean | undefined
+  /** Let the user attach images and text files (see `Chat.Composer`'s `attachments`). Default off. */
+  attachments?: ChatComposerProps['attachments']
 }
 
 function ChatWidget({
@@ -23,6 +25,7 @@ function ChatWidget({
   emptyState,
   placeholder,
   allowImages,
+  attachments,
   ...rootProps
 }: ChatProps) {
   return (
@@ -34,7 +37,7 @@ function ChatWidget({
       ) : null}
       <ChatMessages emptyState={emptyState} showUsage={showUsage} allowImages={allowImages} />
       <ChatErrorNotice />
-      <ChatComposer placeholder={placeholder} />
+      <ChatComposer placeholder={placeholder} attachments={attachments} />
     </ChatRoot>
   )
 }

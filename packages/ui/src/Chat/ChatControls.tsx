@@ -1,6 +1,9 @@
 import type { KindlingError, ListModelsResponse, Model } from '@kindling/client'
 import { type ChatState, useChatStore, useModels } from '@kindling/react'
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
+import type { AttachmentOptions } from '../Composer/attachments/attachmentOptions.ts'
+import type { SentAttachment } from '../Composer/attachments/attachmentPart.ts'
+import { userMessageWithAttachments } from '../Composer/attachments/userMessage.ts'
 import { Composer } from '../Composer/Composer.tsx'
 import { cx } from '../internal/cx.ts'
 import type { ConnectedModelPickerProps } from '../ModelPicker/ConnectedModelPicker.tsx'
@@ -8,6 +11,7 @@ import { ModelPicker } from '../ModelPicker/ModelPicker.tsx'
 import { Button } from '../primitives/Button.tsx'
 import { Icons } from '../primitives/Icons.tsx'
 import { useChatContext } from './ChatContext.ts'
+import { useModelAcceptsImages } from './useModelAcceptsImages.ts'
 
 /** The composer's status: busy (Stop shown) while a tool runs too, so Stop can abort it. */
 function composerStatus(state: ChatState): ChatState['status'] {
@@ -22,6 +26,12 @@ export interface ChatComposerProps {
   /** Accessible name of the input. Default "Message". */
   'aria-label'?: string | undefined
   autoFocus?: boolean | undefined
+  /**
+   * Lets the user attach images and text files (button, paste, drop): `true` for the defaults, or
+   * limits and an `upload` function. Unless `acceptsImages` is given, images are refused for a
+   * model the server lists with `supports_image_input: false`. Off while editing a message.
+   */
+  attachments?: AttachmentOptions | boolean | undefined
   className?: string | undefined
 }
 
@@ -33,18 +43,34 @@ export function ChatComposer({
   placeholder,
   'aria-label': ariaLabel,
   autoFocus,
+  attachments,
   className,
 }: ChatComposerProps) {
-  const { id, setInput, handleSubmit, stop, edit, editingId, cancelEditing } = useChatContext()
+  const { id, client, model, send, setInput, handleSubmit, stop, edit, editingId, cancelEditing } =
+    useChatContext()
   const input = useChatStore(id, (state) => state.input)
   const status = useChatStore(id, composerStatus)
+  const options = attachments === true ? {} : attachments || undefined
+  const listed = useModelAcceptsImages(
+    client,
+    model,
+    Boolean(options) && options?.acceptsImages === undefined,
+  )
+  const attachmentOptions = useMemo(
+    () => (options && listed !== undefined ? { ...options, acceptsImages: listed } : options),
+    [options, listed],
+  )
   const submit = useCallback(
-    (text: string) => {
-      if (editingId === undefined) return void handleSubmit()
+    (text: string, sent: readonly SentAttachment[]) => {
+      if (editingId === undefined) {
+        if (sent.length === 0) return void handleSubmit()
+        setInput('')
+        return void send(userMessageWithAttachments(text, sent))
+      }
       cancelEditing()
       void edit(editingId, text)
     },
-    [editingId, handleSubmit, cancelEditing, edit],
+    [editingId, handleSubmit, cancelEditing, edit, send, setInput],
   )
   return (
     <div className={cx('kindling-chat__composer', className)}>
@@ -56,8 +82,17 @@ export function ChatComposer({
           </Button>
         </div>
       ) : null}
-      <Composer.Root value={input} onChange={setInput} onSubmit={submit} onStop={stop} status={status}>
+      <Composer.Root
+        value={input}
+        onChange={setInput}
+        onSubmit={submit}
+        onStop={stop}
+        status={status}
+        attachments={editingId === undefined ? attachmentOptions : undefined}
+      >
+        <Composer.Attachments />
         <Composer.Input placeholder={placeholder} aria-label={ariaLabel} autoFocus={autoFocus} />
+        <Composer.AttachButton />
         <Composer.Send>{editingId !== undefined ? 'Save and send' : undefined}</Composer.Send>
         <Composer.Stop />
       </Composer.Root>

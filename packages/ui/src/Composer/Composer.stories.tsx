@@ -1,26 +1,47 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { useState } from 'react'
-import { expect, fireEvent, fn, userEvent, within } from 'storybook/test'
+import { useEffect, useRef, useState } from 'react'
+import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test'
 import '../styles.css'
+import { fileFromDataUrl, leafPng, notesFile, sunsetPng } from '../stories/attachmentFixtures.ts'
 import { darkTheme, mobileWidth } from '../stories/decorators.tsx'
 import { Composer, type ComposerRootProps } from './Composer.tsx'
+import { useComposer } from './ComposerContext.ts'
 
-type DemoProps = Omit<ComposerRootProps, 'value' | 'onChange' | 'children'> & { initialValue?: string }
+type DemoProps = Omit<ComposerRootProps, 'value' | 'onChange' | 'children'> & {
+  initialValue?: string
+  /** Files put in the draft when the story mounts (as if dropped). */
+  initialFiles?: () => File[]
+}
+
+/** Adds the story's files to the draft once, as a drop would. */
+function InitialFiles({ files }: { files: (() => File[]) | undefined }) {
+  const { attachments } = useComposer()
+  const added = useRef(false)
+  useEffect(() => {
+    if (added.current || !files || !attachments) return
+    added.current = true
+    attachments.add(files())
+  }, [attachments, files])
+  return null
+}
 
 /** A composer holding its own text, clearing it on send, as an app would. */
-function ComposerDemo({ initialValue = '', onSubmit, ...props }: DemoProps) {
+function ComposerDemo({ initialValue = '', initialFiles, onSubmit, ...props }: DemoProps) {
   const [value, setValue] = useState(initialValue)
   return (
     <Composer.Root
       {...props}
       value={value}
       onChange={setValue}
-      onSubmit={(text) => {
-        onSubmit(text)
+      onSubmit={(text, attachments) => {
+        onSubmit(text, attachments)
         setValue('')
       }}
     >
+      <InitialFiles files={initialFiles} />
+      <Composer.Attachments />
       <Composer.Input />
+      <Composer.AttachButton />
       <Composer.Send />
       <Composer.Stop />
     </Composer.Root>
@@ -44,7 +65,7 @@ export const EnterSends: Story = {
     const canvas = within(canvasElement)
     await expect(canvas.getByRole('button', { name: 'Send' })).toBeDisabled()
     await userEvent.type(input(canvasElement), 'Hello there{Enter}')
-    await expect(args.onSubmit).toHaveBeenCalledWith('Hello there')
+    await expect(args.onSubmit).toHaveBeenCalledWith('Hello there', [])
     await expect(input(canvasElement)).toHaveValue('')
   },
 }
@@ -83,7 +104,7 @@ export const ImeCompositionDoesNotSend: Story = {
     await expect(args.onSubmit).not.toHaveBeenCalled()
     // A plain Enter afterwards sends.
     fireEvent.keyDown(box, { key: 'Enter', code: 'Enter', keyCode: 13 })
-    await expect(args.onSubmit).toHaveBeenCalledWith('にほん')
+    await expect(args.onSubmit).toHaveBeenCalledWith('にほん', [])
   },
 }
 
@@ -128,7 +149,7 @@ export const KeyboardOnly: Story = {
     await userEvent.tab()
     await expect(within(canvasElement).getByRole('button', { name: 'Send' })).toHaveFocus()
     await userEvent.keyboard('{Enter}')
-    await expect(args.onSubmit).toHaveBeenCalledWith('Typed without a mouse')
+    await expect(args.onSubmit).toHaveBeenCalledWith('Typed without a mouse', [])
   },
 }
 
@@ -139,4 +160,56 @@ export const Dark: Story = { args: { status: 'streaming' }, decorators: [darkThe
 export const Mobile: Story = {
   args: { initialValue: 'A long message that wraps onto several lines at a phone width' },
   decorators: [mobileWidth],
+}
+
+const draftFiles = () => [
+  fileFromDataUrl(sunsetPng, 'sunset.png'),
+  notesFile(),
+  fileFromDataUrl(leafPng, 'leaf-with-a-rather-long-file-name.png'),
+]
+
+/**
+ * Attachments: a paperclip button (or paste, or drop) adds files; images show a thumbnail, text
+ * files their name and size; each has a remove button, and a live region says what changed.
+ */
+export const WithAttachments: Story = {
+  args: { attachments: true, initialValue: 'What do these have in common?', initialFiles: draftFiles },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement)
+    const list = await canvas.findByRole('list', { name: 'Attachments' })
+    await expect(within(list).getByRole('img', { name: 'sunset.png' })).toBeVisible()
+    await expect(list).toHaveTextContent('trip-notes.md')
+    await userEvent.click(canvas.getByRole('button', { name: 'Remove trip-notes.md' }))
+    await expect(canvas.getByRole('status')).toHaveTextContent('Removed trip-notes.md.')
+    await expect(list).not.toHaveTextContent('trip-notes.md')
+    await expect(canvas.getByRole('button', { name: 'Attach files' })).toBeEnabled()
+    await userEvent.click(canvas.getByRole('button', { name: 'Send' }))
+    await waitFor(() => expect(args.onSubmit).toHaveBeenCalledOnce())
+  },
+}
+
+/** Files the composer refuses are named, with the reason; the rest of the draft stays. */
+export const AttachmentRefused: Story = {
+  args: {
+    attachments: { maxFiles: 2, acceptsImages: false },
+    initialValue: 'Here are my notes',
+    initialFiles: () => [
+      notesFile(),
+      fileFromDataUrl(sunsetPng, 'sunset.png'),
+      new File(['x'], 'budget.xlsx'),
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert')
+    await expect(alert).toHaveTextContent(
+      'sunset.png was not attached: the current model does not read images.',
+    )
+    await expect(alert).toHaveTextContent('budget.xlsx was not attached')
+  },
+}
+
+/** Attachments in the dark theme at a phone's width. */
+export const AttachmentsDarkMobile: Story = {
+  args: { attachments: true, initialFiles: draftFiles },
+  decorators: [darkTheme, mobileWidth],
 }

@@ -28,7 +28,7 @@ describe('Composer with real keyboard input (Chromium through CDP)', () => {
     expect(box.value).toBe('first\nsecond')
     expect(onSubmit).not.toHaveBeenCalled()
     await userEvent.keyboard('{Enter}')
-    expect(onSubmit).toHaveBeenCalledExactlyOnceWith('first\nsecond')
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith('first\nsecond', [])
   })
 
   it('grows with its text up to its maximum height, then scrolls', async () => {

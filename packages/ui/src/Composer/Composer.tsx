@@ -1,4 +1,5 @@
 import {
+  type DragEvent,
   type FormEvent,
   type KeyboardEvent,
   type ReactNode,
@@ -7,18 +8,27 @@ import {
   useLayoutEffect,
   useMemo,
   useRef,
+  useState,
 } from 'react'
 import { cx } from '../internal/cx.ts'
 import { Icons } from '../primitives/Icons.tsx'
+import type { AttachmentOptions } from './attachments/attachmentOptions.ts'
+import type { SentAttachment } from './attachments/attachmentPart.ts'
+import { AttachmentError } from './attachments/prepareAttachment.ts'
+import { ComposerAttachButton, ComposerAttachments } from './ComposerAttachments.tsx'
 import { ComposerContext, type ComposerState, type ComposerStatus, useComposer } from './ComposerContext.ts'
+import { useAttachmentDraft } from './useAttachmentDraft.ts'
 
 /** Props of `Composer.Root`. */
 export interface ComposerRootProps {
   /** The text being written (controlled). */
   value: string
   onChange: (value: string) => void
-  /** Called with the text when the user sends (Enter or the send button). */
-  onSubmit: (value: string) => void
+  /**
+   * Called with the text when the user sends (Enter or the send button), and with the attached
+   * files' content parts once they are ready (`[]` without attachments).
+   */
+  onSubmit: (value: string, attachments: readonly SentAttachment[]) => void
   /** Called when the user presses stop while a reply streams. */
   onStop?: (() => void) | undefined
   /** `streaming` and `submitted` show the stop button and block sending. Default `ready`. */
@@ -27,9 +37,17 @@ export interface ComposerRootProps {
   disabled?: boolean | undefined
   /** An error to show under the input (e.g. why the last send failed). */
   error?: { message: string } | string | null | undefined
+  /**
+   * Lets the user attach files (`Composer.AttachButton`, paste, drop), shown by
+   * `Composer.Attachments`: `true` for the defaults, or limits and an `upload` function.
+   */
+  attachments?: AttachmentOptions | boolean | undefined
   className?: string | undefined
   children?: ReactNode
 }
+
+const NO_OPTIONS: AttachmentOptions = {}
+const hasFiles = (event: DragEvent) => [...event.dataTransfer.types].includes('Files')
 
 function ComposerRoot({
   value,
@@ -39,15 +57,22 @@ function ComposerRoot({
   status = 'ready',
   disabled = false,
   error,
+  attachments: attachmentProp,
   className,
   children,
 }: ComposerRootProps) {
   const formRef = useRef<HTMLFormElement | null>(null)
   const errorId = useId()
+  const draft = useAttachmentDraft(typeof attachmentProp === 'object' ? attachmentProp : NO_OPTIONS)
+  const attachments = attachmentProp ? draft : undefined
+  const [collecting, setCollecting] = useState(false)
+  const [sendError, setSendError] = useState<string | undefined>(undefined)
+  const [dragging, setDragging] = useState(false)
+  const files = attachments?.items.length ?? 0
   const busy = status === 'streaming' || status === 'submitted'
-  const canSend = !disabled && !busy && value.trim() !== ''
+  const canSend = !disabled && !busy && !collecting && (value.trim() !== '' || files > 0)
   const submit = useCallback(() => formRef.current?.requestSubmit(), [])
-  const errorMessage = typeof error === 'string' ? error : error?.message
+  const errorMessage = sendError ?? (typeof error === 'string' ? error : error?.message)
   const state = useMemo<ComposerState>(
     () => ({
       value,
@@ -60,13 +85,49 @@ function ComposerRoot({
       formRef,
       errorId,
       hasError: Boolean(errorMessage),
+      attachments,
     }),
-    [value, onChange, status, disabled, canSend, submit, onStop, errorId, errorMessage],
+    [value, onChange, status, disabled, canSend, submit, onStop, errorId, errorMessage, attachments],
   )
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    if (canSend) onSubmit(value)
+    if (!canSend) return
+    setSendError(undefined)
+    if (!attachments || files === 0) return onSubmit(value, [])
+    // Files may still be downscaling (or need uploading): send once they are ready. The draft is
+    // kept when one fails.
+    setCollecting(true)
+    attachments
+      .collect()
+      .then((sent) => {
+        if (!sent) return
+        onSubmit(value, sent)
+        attachments.clear()
+      })
+      .catch((failure: unknown) =>
+        setSendError(failure instanceof AttachmentError ? failure.message : String(failure)),
+      )
+      .finally(() => setCollecting(false))
   }
+  const dropProps = attachments
+    ? {
+        onDragOver(event: DragEvent<HTMLFormElement>) {
+          if (!hasFiles(event) || disabled) return
+          event.preventDefault()
+          event.dataTransfer.dropEffect = 'copy'
+          setDragging(true)
+        },
+        onDragLeave(event: DragEvent<HTMLFormElement>) {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false)
+        },
+        onDrop(event: DragEvent<HTMLFormElement>) {
+          setDragging(false)
+          if (!hasFiles(event) || disabled) return
+          event.preventDefault()
+          attachments.add([...event.dataTransfer.files])
+        },
+      }
+    : {}
   return (
     <ComposerContext.Provider value={state}>
       <form
@@ -74,8 +135,11 @@ function ComposerRoot({
         className={cx('kindling-composer', className)}
         data-status={status}
         data-disabled={disabled || undefined}
+        data-dragging={dragging || undefined}
+        aria-busy={collecting || undefined}
         onSubmit={handleSubmit}
         aria-label="Send a message"
+        {...dropProps}
       >
         {children}
         {errorMessage ? (
@@ -109,7 +173,7 @@ function ComposerInput({
   className,
   autoFocus,
 }: ComposerInputProps) {
-  const { value, onChange, disabled, submit, errorId, hasError } = useComposer()
+  const { value, onChange, disabled, submit, errorId, hasError, attachments } = useComposer()
   const ref = useRef<HTMLTextAreaElement | null>(null)
   const composing = useRef(false)
 
@@ -136,6 +200,13 @@ function ComposerInput({
       // biome-ignore lint/a11y/noAutofocus: opt-in by the app
       autoFocus={autoFocus}
       onChange={(event) => onChange(event.target.value)}
+      onPaste={(event) => {
+        const files = [...event.clipboardData.files]
+        if (!attachments || files.length === 0) return
+        // A copied image often comes with its HTML too: attach the file, paste no text.
+        event.preventDefault()
+        attachments.add(files)
+      }}
       onCompositionStart={() => {
         composing.current = true
       }}
@@ -222,10 +293,15 @@ function ComposerStop({ children, className }: ComposerButtonProps) {
  *
  * Enter sends, Shift+Enter starts a new line, and Enter during IME composition (Japanese, Chinese,
  * Korean input) only commits the composition. While a reply streams, Stop replaces Send.
+ *
+ * With `attachments` on the root, files are attached by `Composer.AttachButton`, by pasting into
+ * the input and by dropping them on the composer, and `Composer.Attachments` shows them.
  */
 export const Composer = {
   Root: ComposerRoot,
   Input: ComposerInput,
+  Attachments: ComposerAttachments,
+  AttachButton: ComposerAttachButton,
   Send: ComposerSend,
   Stop: ComposerStop,
 } as const

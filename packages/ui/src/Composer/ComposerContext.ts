@@ -1,4 +1,5 @@
 import { type Context, createContext, type RefObject, useContext } from 'react'
+import type { AttachmentDraft } from './useAttachmentDraft.ts'
 
 /** What the composer is doing: ready for input, waiting for or receiving a reply, or failed. */
 export type ComposerStatus = 'ready' | 'submitted' | 'streaming' | 'error'
@@ -17,6 +18,8 @@ export interface ComposerState {
   formRef: RefObject<HTMLFormElement | null>
   errorId: string
   hasError: boolean
+  /** The draft's files; `undefined` when the composer takes no attachments. */
+  attachments: AttachmentDraft | undefined
 }
 
 /** The state of the enclosing `Composer.Root`. */

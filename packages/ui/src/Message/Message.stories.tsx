@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { expect, fn, spyOn, userEvent, waitFor, within } from 'storybook/test'
 import '../styles.css'
+import { leafPng, sunsetPng } from '../stories/attachmentFixtures.ts'
 import { darkTheme, mobileWidth } from '../stories/decorators.tsx'
 import { richReply } from '../stories/fixtures.ts'
 import { useSimulatedStream } from '../stories/useSimulatedStream.ts'
@@ -264,4 +265,42 @@ export const Mobile: Story = {
       <DefaultMessage message={assistant} />
     </div>
   ),
+}
+
+/**
+ * A user message with attachments: its images (by file name, loaded without a referrer) and an
+ * attached text file, above the text. An image whose URL is not `data:`, `blob:` or `https:` is
+ * not loaded.
+ */
+export const UserWithAttachments: Story = {
+  args: {
+    message: {
+      id: 'u-att',
+      role: 'user',
+      content: 'Which of these photos should go on the cover?',
+      parts: [
+        { type: 'text', text: 'Which of these photos should go on the cover?' },
+        { type: 'image_url', image_url: { url: sunsetPng } },
+        { type: 'image_url', image_url: { url: leafPng } },
+        { type: 'text', text: '<file name="captions.txt">\nSunset over the bay\n</file>' },
+        { type: 'image_url', image_url: { url: 'http://insecure.example/tracker.png' } },
+      ],
+      attachments: [
+        { part: 1, name: 'sunset.png', type: 'image/png', size: 612, width: 96, height: 72 },
+        { part: 2, name: 'leaf.png', type: 'image/png', size: 324, width: 96, height: 72 },
+        { part: 3, name: 'captions.txt', type: 'text/plain', size: 20 },
+        { part: 4, name: 'tracker.png', type: 'image/png', size: 100 },
+      ],
+      status: 'done',
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const sunset = canvas.getByRole('img', { name: 'sunset.png' })
+    await expect(sunset).toHaveAttribute('referrerpolicy', 'no-referrer')
+    await expect(canvas.getByRole('img', { name: 'leaf.png' })).toBeVisible()
+    await expect(canvas.getByRole('list', { name: 'Attachments' })).toHaveTextContent('captions.txt')
+    await expect(canvas.queryByRole('img', { name: 'tracker.png' })).toBeNull()
+    await expect(canvasElement.querySelector('img[src^="http:"]')).toBeNull()
+  },
 }

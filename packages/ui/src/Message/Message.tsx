@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { MessageAttachments } from './MessageAttachments.tsx'
 import { MessageBoundary } from './MessageBoundary.tsx'
 import { MessageActions, MessageAlternatives, MessageStatusNote } from './MessageControls.tsx'
 import {
@@ -15,6 +16,7 @@ import type { MessageView } from './MessageView.ts'
  *
  * ```tsx
  * <Message.Root message={view}>
+ *   <Message.Attachments />
  *   <Message.Reasoning />
  *   <Message.Content />
  *   <Message.ToolCalls />
@@ -26,6 +28,7 @@ import type { MessageView } from './MessageView.ts'
  */
 export const Message = {
   Root: MessageRoot,
+  Attachments: MessageAttachments,
   Content: MessageContent,
   Reasoning: MessageReasoning,
   ToolCalls: MessageToolCalls,
@@ -75,6 +78,7 @@ export function DefaultMessage({
             {roleLabel(message.role)}
           </div>
         )}
+        <Message.Attachments />
         <Message.Reasoning />
         <Message.Content allowImages={allowImages} />
         <Message.ToolCalls />

@@ -16,6 +16,10 @@ export interface MessageView {
   role: ChatUIMessage['role']
   /** The message text (markdown for assistant messages). */
   content: ChatUIMessage['content']
+  /** The multi-part content it was sent with (images, files), shown by `Message.Attachments`. */
+  parts?: ChatUIMessage['parts'] | null | undefined
+  /** Names and sizes of the attached files among `parts`. */
+  attachments?: ChatUIMessage['attachments'] | null | undefined
   /** The model's reasoning ("thinking") text, shown collapsed. */
   reasoning_content?: string | null | undefined
   /** Tool calls the model made. */

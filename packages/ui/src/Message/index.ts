@@ -1,4 +1,5 @@
 export { DefaultMessage, type DefaultMessageProps, Message } from './Message.tsx'
+export type { MessageAttachmentsProps } from './MessageAttachments.tsx'
 export { useMessageView } from './MessageContext.ts'
 export type {
   MessageActionsProps,

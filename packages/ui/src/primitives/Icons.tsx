@@ -134,6 +134,17 @@ export const Icons = {
       <path d="M12 15V3M7 8l5-5 5 5M5 21h14" />
     </Svg>
   ),
+  Paperclip: (props: IconProps) => (
+    <Svg {...props}>
+      <path d="m21 11-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l8.6-8.6a3.7 3.7 0 0 1 5.2 5.2l-8.6 8.6a1.8 1.8 0 0 1-2.6-2.6L15 6.6" />
+    </Svg>
+  ),
+  File: (props: IconProps) => (
+    <Svg {...props}>
+      <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8Z" />
+      <path d="M14 3v5h5M9 13h6M9 17h6" />
+    </Svg>
+  ),
 } as const
 
 /** The name of an icon in {@link Icons}. */

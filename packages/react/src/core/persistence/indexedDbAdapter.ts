@@ -1,5 +1,6 @@
 import type { PersistenceAdapter, PersistenceAdapterOptions } from './adapter.ts'
 import { warnIssue } from './adapter.ts'
+import { withDataUrls, withImageBlobs } from './imageBlobs.ts'
 import { mergeRecords } from './mergeRecords.ts'
 import {
   PersistenceRecordError,
@@ -134,7 +135,7 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions = {}): P
       ])
       if (meta === undefined) return undefined
       try {
-        return readRecord(meta, tree)
+        return await withDataUrls(readRecord(meta, tree))
       } catch {
         // Unreadable: read again and set aside in one read-write transaction (it may have been
         // rewritten meanwhile, in which case the new version is what is read).
@@ -144,21 +145,23 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions = {}): P
         const record = await loadIn(write, id, issues)
         await finished
         for (const issue of issues) onIssue(issue)
-        return record
+        return record && withDataUrls(record)
       }
     },
     async save(record: ThreadRecord) {
       const tx = (await database()).transaction([META, TREES, QUARANTINE], 'readwrite')
       const finished = done(tx)
       const issues: PersistenceRecordError[] = []
-      const merged = mergeRecords(record, await loadIn(tx, record.id, issues))
-      const stored = toStored(merged)
+      const previous = await loadIn(tx, record.id, issues)
+      const merged = mergeRecords(record, previous)
+      const stored = toStored(withImageBlobs(merged, previous))
       tx.objectStore(META).put(stored.meta)
       tx.objectStore(TREES).put(stored.tree)
       await finished
       for (const issue of issues) onIssue(issue)
       announce(record.id)
-      return merged
+      // Messages only another tab had come back from the store with Blob images.
+      return withDataUrls(merged)
     },
     async delete(id) {
       const tx = (await database()).transaction([META, TREES], 'readwrite')
