@@ -3,6 +3,7 @@ import ReactMarkdown, { type Components, defaultUrlTransform, type ExtraProps } 
 import remarkGfm from 'remark-gfm'
 import { FallbackBoundary } from '../internal/FallbackBoundary.tsx'
 import { CodeBlock } from './CodeBlock.tsx'
+import { fencedCode } from './fencedCode.ts'
 import { type PlainReason, plainReason } from './markdownGuards.ts'
 import { rehypeLinkSafety } from './rehypeLinkSafety.ts'
 import { remarkDepthGuard } from './remarkDepthGuard.ts'
@@ -90,14 +91,17 @@ export interface MarkdownBlockProps {
 }
 
 /**
- * One top-level block, memoised on its text. Blocks the guards reject, and blocks that throw while
- * rendering (a bug of the parser on input nobody foresaw), show as plain text.
+ * One top-level block, memoised on its text. A block that is only a code fence renders as a code
+ * block without the parser (see `fencedCode.ts`). Blocks the guards reject, and blocks that throw
+ * while rendering (a bug of the parser on input nobody foresaw), show as plain text.
  */
 export const MarkdownBlock = memo(function MarkdownBlock({
   text,
   definitions,
   allowImages,
 }: MarkdownBlockProps) {
+  const fence = fencedCode(text)
+  if (fence) return <CodeBlock code={fence.code} language={fence.language} />
   const reason = plainReason(text)
   if (reason) return <PlainBlock text={text} reason={reason} />
   // Definitions go after the block, where they render nothing; only a block with a `[` can use them.
