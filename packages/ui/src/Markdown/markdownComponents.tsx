@@ -1,0 +1,83 @@
+import type { ComponentProps } from 'react'
+import type { Components, ExtraProps } from 'react-markdown'
+import { CodeBlock } from './CodeBlock.tsx'
+
+// The elements the markdown parser's output is rendered with: code blocks with their copy button
+// and highlighting, links that cannot run script or hide where they go, images only when allowed.
+
+type HastElement = NonNullable<ExtraProps['node']>
+type HastChild = HastElement['children'][number]
+
+function textOf(node: HastChild | HastElement): string {
+  if (node.type === 'text') return node.value
+  if (node.type === 'element') return node.children.map(textOf).join('')
+  return ''
+}
+
+function PreBlock({ node }: ExtraProps) {
+  const code = node?.children.find(
+    (child): child is HastElement => child.type === 'element' && child.tagName === 'code',
+  )
+  const classes = code?.properties.className
+  const languageClass = Array.isArray(classes)
+    ? classes.find((name): name is string => typeof name === 'string' && name.startsWith('language-'))
+    : undefined
+  const text = code ? textOf(code) : ''
+  return (
+    <CodeBlock code={text.endsWith('\n') ? text.slice(0, -1) : text} language={languageClass?.slice(9)} />
+  )
+}
+
+function SafeLink({
+  href,
+  title,
+  children,
+  'data-destination-host': destinationHost,
+}: ComponentProps<'a'> & ExtraProps & { 'data-destination-host'?: string }) {
+  // urlTransform emptied hrefs with unsafe protocols: keep the words, drop the link.
+  if (!href) return <span className="kindling-markdown__dead-link">{children}</span>
+  return (
+    <a href={href} title={title} target="_blank" rel="noopener noreferrer nofollow ugc">
+      {children}
+      {/* The text names another site, or the host is an IDN: say where the link really goes. */}
+      {destinationHost ? <span className="kindling-markdown__link-host"> ({destinationHost})</span> : null}
+    </a>
+  )
+}
+
+function ScrollableTable({ node: _node, ...props }: ComponentProps<'table'> & ExtraProps) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <div className="kindling-markdown__table" tabIndex={0}>
+      <table {...props} />
+    </div>
+  )
+}
+
+function ImageAsText({ alt }: ComponentProps<'img'> & ExtraProps) {
+  return <span className="kindling-markdown__image-alt">[image{alt ? `: ${alt}` : ''}]</span>
+}
+
+function SafeImage({ src, alt }: ComponentProps<'img'> & ExtraProps) {
+  if (!src || typeof src !== 'string') return <ImageAsText alt={alt} />
+  return <img src={src} alt={alt ?? ''} loading="lazy" referrerPolicy="no-referrer" />
+}
+
+const baseComponents: Components = { pre: PreBlock, a: SafeLink, table: ScrollableTable }
+const withoutImages: Components = { ...baseComponents, img: ImageAsText }
+const withImages: Components = { ...baseComponents, img: SafeImage }
+
+/** The components a block renders with. */
+export function blockComponents(allowImages: boolean): Components {
+  return allowImages ? withImages : withoutImages
+}
+
+// A segment of a paragraph renders its inline content only: the <p> around the segments is one.
+const Unwrapped = ({ children }: ComponentProps<'p'>) => children
+const segmentWithoutImages: Components = { ...withoutImages, p: Unwrapped }
+const segmentWithImages: Components = { ...withImages, p: Unwrapped }
+
+/** The components a segment of a paragraph renders with (see `paragraphSegments.ts`). */
+export function segmentComponents(allowImages: boolean): Components {
+  return allowImages ? segmentWithImages : segmentWithoutImages
+}
