@@ -39,9 +39,9 @@ export const MarkdownBlock = memo(function MarkdownBlock({
   const cuts = useRef<SegmentCuts | null>(null)
   const fence = fencedCode(text)
   if (fence) return <CodeBlock code={fence.code} language={fence.language} />
-  const reason = plainReason(text)
-  const segments = paragraphSegments(text, reason, definitions, cuts)
+  const segments = paragraphSegments(text, definitions, cuts)
   if (segments) return <SegmentedParagraph segments={segments} allowImages={allowImages} />
+  const reason = plainReason(text)
   if (reason) return <PlainBlock text={text} reason={reason} />
   return (
     <ParsedMarkdown

@@ -1,6 +1,6 @@
 import { memo, type RefObject } from 'react'
 import { segmentComponents } from './markdownComponents.tsx'
-import { type PlainReason, plainReason } from './markdownGuards.ts'
+import { plainReason } from './markdownGuards.ts'
 import { ParsedMarkdown } from './ParsedMarkdown.tsx'
 import {
   continuesParagraph,
@@ -16,17 +16,15 @@ import {
  * or `null` to parse it whole: a short block, anything but a paragraph, a paragraph whose last
  * lines could make it something else, one that may use the document's definitions (resolving
  * them needs the whole paragraph), or one the guards keep plain for anything but its size (see
- * `markdownGuards.ts`; each segment is parsed on its own, so size is no cost). `reason` is the
- * block's plain reason. `cuts` keeps the cuts between renders of the same block.
+ * `markdownGuards.ts`; each segment is parsed on its own, so size is no cost). `cuts` keeps the cuts between renders of the same block.
  */
 export function paragraphSegments(
   block: string,
-  reason: PlainReason | null,
   definitions: string,
   cuts: RefObject<SegmentCuts | null>,
 ): string[] | null {
-  if (block.length <= SEGMENT_CHARS || (reason && reason !== 'size')) return null
-  if (definitions && block.includes('[')) return null
+  if (block.length <= SEGMENT_CHARS || (definitions && block.includes('['))) return null
+  if (plainReason(block, Number.POSITIVE_INFINITY)) return null
   cuts.current ??= emptySegmentCuts()
   const found = findSegmentCuts(block, cuts.current).cuts
   if (found.length === 0) return null

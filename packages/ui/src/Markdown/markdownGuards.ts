@@ -82,10 +82,11 @@ function countLinkOpeners(line: string): number {
 
 /**
  * Why `block` (one top-level block of `splitMarkdownBlocks`) must not be parsed as markdown, or
- * `null` when it is safe to. Linear in the block's length; code fence contents are skipped, since
+ * `null` when it is safe to. `maxChars` replaces {@link MAX_BLOCK_CHARS} (a block parsed in
+ * segments is checked with no size limit). Linear in the block's length; code fence contents are skipped, since
  * the parser treats them as plain lines too.
  */
-export function plainReason(block: string): PlainReason | null {
+export function plainReason(block: string, maxChars: number = MAX_BLOCK_CHARS): PlainReason | null {
   let markdownChars = 0
   let fence: string | null = null
   let setext = 0
@@ -109,7 +110,7 @@ export function plainReason(block: string): PlainReason | null {
       continue
     }
     markdownChars += line.length + 1
-    if (markdownChars > MAX_BLOCK_CHARS) return 'size'
+    if (markdownChars > maxChars) return 'size'
     if (nestingOf(line) > MAX_NESTING) return 'nesting'
     const blank = line.trim() === ''
     const listItem = LIST_ITEM.test(line)

@@ -5,7 +5,7 @@ import {
   findSegmentCuts,
   isClosedParagraph,
   MAX_SEGMENT_CHARS,
-  RETRY_CHARS,
+  MAX_TRIES,
   SEGMENT_CHARS,
   segmentsAt,
 } from './paragraphSegments.ts'
@@ -60,23 +60,37 @@ describe('findSegmentCuts', () => {
     }
   })
 
-  it('waits for an open construct to close, trying again every RETRY_CHARS', () => {
+  it('waits for an open construct to close before trying again', () => {
     const before = 'x '.repeat(SEGMENT_CHARS / 2)
     const open = `${before}*an emphasis that stays open ${'for a while '.repeat(60)}`
     const cuts = findSegmentCuts(open, emptySegmentCuts())
     expect(cuts.cuts).toEqual([])
-    expect(cuts.nextTry).toBeGreaterThan(SEGMENT_CHARS + RETRY_CHARS)
+    expect(cuts.failed).toBe(1)
+    // More words and no closer: no more tries (each one would parse).
+    expect(findSegmentCuts(`${open}and more words `, cuts).failed).toBe(1)
     const closed = `${open.trimEnd()}* and then plain words ${'go on '.repeat(100)}`
     const [cut = -1] = findSegmentCuts(closed, cuts).cuts
     expect(cut).toBeGreaterThan(closed.indexOf('*', before.length + 1))
     expect(isClosedParagraph(closed.slice(0, cut))).toBe(true)
   })
 
-  it('stops trying once a construct stays open past MAX_SEGMENT_CHARS', () => {
-    const text = `An *emphasis that never closes ${'and words go on '.repeat(MAX_SEGMENT_CHARS / 10)}`
+  it('cuts between constructs that recur at any period', () => {
+    // A bold phrase with spaces in it every ~250 characters: cuts land after one, not inside.
+    const text = Array.from({ length: 200 }, (_, i) => `${'word '.repeat(45)}**bold phrase ${i}**`).join(' ')
     const cuts = findSegmentCuts(text, emptySegmentCuts())
+    expect(cuts.cuts.length).toBeGreaterThan(text.length / (2 * SEGMENT_CHARS))
+    expect(cuts.stopped).toBe(false)
+  })
+
+  it('stops trying once a construct stays open past MAX_SEGMENT_CHARS or MAX_TRIES tries', () => {
+    const text = `An *emphasis that never closes ${'and words go on '.repeat(MAX_SEGMENT_CHARS / 10)}`
+    const cuts = findSegmentCuts(`${text}** and more`, emptySegmentCuts())
     expect(cuts.cuts).toEqual([])
-    expect(cuts.nextTry).toBe(Number.POSITIVE_INFINITY)
+    expect(cuts.stopped).toBe(true)
+    const closers = `An *emphasis that never closes ${'and `code` goes on '.repeat(MAX_SEGMENT_CHARS / 20)}`
+    const tried = findSegmentCuts(closers, emptySegmentCuts())
+    expect(tried.stopped).toBe(true)
+    expect(tried.failed).toBe(MAX_TRIES)
   })
 
   it('starts again when the text is not the one the cuts were found in', () => {

@@ -9,13 +9,13 @@ import { unified } from 'unified'
 
 /** Characters a segment reaches before it may end: the last one is parsed on every update. */
 export const SEGMENT_CHARS = 1_000
-/** After a place where a segment could not end, characters before the next try (each try parses). */
-export const RETRY_CHARS = 250
 /**
  * Longest segment tried: past it, a construct has stayed open too long (or the block is no
- * paragraph) and no more cuts are tried, so tries cost at most a few parses of this size.
+ * paragraph) and no more cuts are tried.
  */
 export const MAX_SEGMENT_CHARS = 4 * SEGMENT_CHARS
+/** Failed tries (each one parses) before a segment gives up, whatever its length. */
+export const MAX_TRIES = 8
 
 /** Where the finished segments of a paragraph end, remembered between updates of the same block. */
 export interface SegmentCuts {
@@ -23,13 +23,17 @@ export interface SegmentCuts {
   prefix: string
   /** Offsets of the spaces the segments were cut at. */
   cuts: number[]
-  /** No cut is tried before this offset (a try there failed). */
-  nextTry: number
+  /** A try failed: the next one waits for a character after this offset that could close a construct. */
+  waitFrom: number
+  /** Tries that failed since the last cut. */
+  failed: number
+  /** No more cuts are tried (see {@link MAX_TRIES}, {@link MAX_SEGMENT_CHARS}). */
+  stopped: boolean
 }
 
 /** No cuts yet. */
 export function emptySegmentCuts(): SegmentCuts {
-  return { prefix: '', cuts: [], nextTry: 0 }
+  return { prefix: '', cuts: [], waitFrom: -1, failed: 0, stopped: false }
 }
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze()
@@ -44,6 +48,8 @@ interface TreeNode {
 // backtick (code), brackets (links), `<` (autolinks, inline HTML). Any of them could still pair
 // with something after the cut.
 const UNCLOSED = /[*_~`[\]<]/
+// Characters that may close a construct: after a failed try, the next one waits for one of them.
+const CLOSER = /[*_~`\])>]/g
 
 function closesEverything(node: TreeNode): boolean {
   if (node.type === 'html') return false
@@ -77,28 +83,38 @@ function cutAt(text: string, from: number): number {
 /**
  * Extends `cuts` (in place; from scratch when `text` no longer starts with what they were found in)
  * and returns them. A segment ends at the first cut after {@link SEGMENT_CHARS} characters where it
- * is a closed paragraph (see {@link isClosedParagraph}); where it is not, the next try waits
- * {@link RETRY_CHARS}, and past {@link MAX_SEGMENT_CHARS} the tries stop. Cuts depend only on the text before them, so a paragraph cuts the same
+ * is a closed paragraph (see {@link isClosedParagraph}); where it is not, the next try waits for a
+ * character that could close what is open, and after {@link MAX_TRIES} failures or past
+ * {@link MAX_SEGMENT_CHARS} the tries stop. Cuts depend only on the text before them, so a paragraph cuts the same
  * whether it streamed or arrived at once, and once made a cut never moves.
  */
 export function findSegmentCuts(text: string, cuts: SegmentCuts): SegmentCuts {
   if (!text.startsWith(cuts.prefix)) Object.assign(cuts, emptySegmentCuts())
-  let start = cuts.cuts.at(-1)
-  for (;;) {
-    const from = Math.max(cuts.nextTry, (start ?? 0) + SEGMENT_CHARS)
+  while (!cuts.stopped) {
+    const start = cuts.cuts.at(-1)
+    let from = (start ?? 0) + SEGMENT_CHARS
+    if (cuts.waitFrom !== -1) {
+      // Something was open: no use trying again before a character that could close it.
+      CLOSER.lastIndex = cuts.waitFrom
+      const closer = CLOSER.exec(text)
+      if (!closer) break
+      from = Math.max(from, closer.index + 1)
+    }
     const space = cutAt(text, from)
     if (space === -1) break
-    if (space - (start ?? 0) > MAX_SEGMENT_CHARS) {
-      cuts.nextTry = Number.POSITIVE_INFINITY
+    if (space - (start ?? 0) > MAX_SEGMENT_CHARS || cuts.failed >= MAX_TRIES) {
+      cuts.stopped = true
       break
     }
     // The text up to the letter after the space decides this try.
     cuts.prefix = text.slice(0, space + 2)
     if (isClosedParagraph(text.slice(start === undefined ? 0 : start + 1, space))) {
       cuts.cuts.push(space)
-      start = space
+      cuts.waitFrom = -1
+      cuts.failed = 0
     } else {
-      cuts.nextTry = space + RETRY_CHARS
+      cuts.waitFrom = space
+      cuts.failed++
     }
   }
   return cuts
