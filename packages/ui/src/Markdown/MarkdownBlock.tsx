@@ -5,6 +5,7 @@ import { blockComponents } from './markdownComponents.tsx'
 import { type PlainReason, plainReason } from './markdownGuards.ts'
 import { ParsedMarkdown } from './ParsedMarkdown.tsx'
 import type { SegmentCuts } from './paragraphSegments.ts'
+import { listGroups, SegmentedList } from './SegmentedList.tsx'
 import { paragraphSegments, SegmentedParagraph } from './SegmentedParagraph.tsx'
 
 /** Text the guards keep from the markdown parser, shown as it is. */
@@ -27,8 +28,8 @@ export interface MarkdownBlockProps {
 
 /**
  * One top-level block, memoised on its text. A block that is only a code fence renders as a code
- * block without the parser (see `fencedCode.ts`), a long paragraph in segments parsed one by one
- * (see `paragraphSegments.ts`). Blocks the guards reject, and blocks that throw
+ * block without the parser (see `fencedCode.ts`), a long paragraph or tight list in segments parsed
+ * one by one (see `paragraphSegments.ts`, `listSegments.ts`). Blocks the guards reject, and blocks that throw
  * while rendering (a bug of the parser on input nobody foresaw), show as plain text.
  */
 export const MarkdownBlock = memo(function MarkdownBlock({
@@ -37,8 +38,11 @@ export const MarkdownBlock = memo(function MarkdownBlock({
   allowImages,
 }: MarkdownBlockProps) {
   const cuts = useRef<SegmentCuts | null>(null)
+  const listCuts = useRef<SegmentCuts | null>(null)
   const fence = fencedCode(text)
   if (fence) return <CodeBlock code={fence.code} language={fence.language} />
+  const list = listGroups(text, definitions, listCuts)
+  if (list) return <SegmentedList {...list} allowImages={allowImages} />
   const segments = paragraphSegments(text, definitions, cuts)
   if (segments) return <SegmentedParagraph segments={segments} allowImages={allowImages} />
   const reason = plainReason(text)

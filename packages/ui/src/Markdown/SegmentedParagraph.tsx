@@ -1,6 +1,6 @@
 import { memo, type RefObject } from 'react'
 import { segmentComponents } from './markdownComponents.tsx'
-import { plainReason } from './markdownGuards.ts'
+import { MAX_SEGMENTED_BLOCK_CHARS, plainReason } from './markdownGuards.ts'
 import { ParsedMarkdown } from './ParsedMarkdown.tsx'
 import {
   continuesParagraph,
@@ -11,12 +11,14 @@ import {
   segmentsAt,
 } from './paragraphSegments.ts'
 
+const LIST_START = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]/
+
 /**
  * The segments of `block` when it is a paragraph long enough to cut (see `paragraphSegments.ts`),
  * or `null` to parse it whole: a short block, anything but a paragraph, a paragraph whose last
  * lines could make it something else, one that may use the document's definitions (resolving
  * them needs the whole paragraph), or one the guards keep plain for anything but its size (see
- * `markdownGuards.ts`; each segment is parsed on its own, so size is no cost). `cuts` keeps the cuts between renders of the same block.
+ * `markdownGuards.ts`; each segment is parsed on its own, so the size limit is higher). `cuts` keeps the cuts between renders of the same block.
  */
 export function paragraphSegments(
   block: string,
@@ -24,7 +26,8 @@ export function paragraphSegments(
   cuts: RefObject<SegmentCuts | null>,
 ): string[] | null {
   if (block.length <= SEGMENT_CHARS || (definitions && block.includes('['))) return null
-  if (plainReason(block, Number.POSITIVE_INFINITY)) return null
+  // A list is no paragraph (see `listSegments.ts`): spare the tries.
+  if (LIST_START.test(block) || plainReason(block, MAX_SEGMENTED_BLOCK_CHARS)) return null
   cuts.current ??= emptySegmentCuts()
   const found = findSegmentCuts(block, cuts.current).cuts
   if (found.length === 0) return null

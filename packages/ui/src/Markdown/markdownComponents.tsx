@@ -81,3 +81,17 @@ const segmentWithImages: Components = { ...withImages, p: Unwrapped }
 export function segmentComponents(allowImages: boolean): Components {
   return allowImages ? segmentWithImages : segmentWithoutImages
 }
+
+// A group of a list's items renders its items only: the list element around the groups is one.
+// Lists nested in the items keep theirs (the group's own list starts at its first character).
+const UnwrappedList = ({ node, ...props }: ComponentProps<'ul'> & ExtraProps) =>
+  node?.position?.start.offset === 0 ? props.children : <ul {...props} />
+const UnwrappedOrderedList = ({ node, ...props }: ComponentProps<'ol'> & ExtraProps) =>
+  node?.position?.start.offset === 0 ? props.children : <ol {...props} />
+const groupWithoutImages: Components = { ...withoutImages, ul: UnwrappedList, ol: UnwrappedOrderedList }
+const groupWithImages: Components = { ...withImages, ul: UnwrappedList, ol: UnwrappedOrderedList }
+
+/** The components a group of a list's items renders with (see `listSegments.ts`). */
+export function listGroupComponents(allowImages: boolean): Components {
+  return allowImages ? groupWithImages : groupWithoutImages
+}

@@ -6,6 +6,11 @@
 
 /** Markdown characters of one block (outside code fences) above which it is shown as plain text. */
 export const MAX_BLOCK_CHARS = 20_000
+/**
+ * The same for a long paragraph or list parsed in segments of about a thousand characters (see
+ * `paragraphSegments.ts`): no parse is large, but all of them still run when the block arrives at once.
+ */
+export const MAX_SEGMENTED_BLOCK_CHARS = 3 * MAX_BLOCK_CHARS
 /** Nesting of blockquotes and lists (markers plus indentation levels) on one line. */
 export const MAX_NESTING = 32
 /** Emphasis delimiter runs (`*`, `_`, `~`) in one paragraph: resolving them is quadratic. */
@@ -83,7 +88,7 @@ function countLinkOpeners(line: string): number {
 /**
  * Why `block` (one top-level block of `splitMarkdownBlocks`) must not be parsed as markdown, or
  * `null` when it is safe to. `maxChars` replaces {@link MAX_BLOCK_CHARS} (a block parsed in
- * segments is checked with no size limit). Linear in the block's length; code fence contents are skipped, since
+ * segments is checked against {@link MAX_SEGMENTED_BLOCK_CHARS}). Linear in the block's length; code fence contents are skipped, since
  * the parser treats them as plain lines too.
  */
 export function plainReason(block: string, maxChars: number = MAX_BLOCK_CHARS): PlainReason | null {

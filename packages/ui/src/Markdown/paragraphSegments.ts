@@ -38,10 +38,16 @@ export function emptySegmentCuts(): SegmentCuts {
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze()
 
-interface TreeNode {
+/** A node of the markdown syntax tree (mdast), as far as the checks here read it. */
+export interface TreeNode {
   type: string
   value?: string
   children?: TreeNode[]
+}
+
+/** `text`'s syntax tree, parsed as the renderer parses it (GitHub flavour). */
+export function parseMarkdown(text: string): TreeNode {
+  return parser.parse(text) as TreeNode
 }
 
 // Characters left as text only when a construct did not close: `*`, `_`, `~` (emphasis), a
@@ -62,7 +68,7 @@ function closesEverything(node: TreeNode): boolean {
  * then renders the same on its own as inside a longer paragraph, whatever follows it.
  */
 export function isClosedParagraph(segment: string): boolean {
-  const children = (parser.parse(segment) as TreeNode).children ?? []
+  const children = parseMarkdown(segment).children ?? []
   const only = children[0]
   return children.length === 1 && only?.type === 'paragraph' && closesEverything(only)
 }
