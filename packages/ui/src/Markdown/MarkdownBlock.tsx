@@ -7,6 +7,7 @@ import { ParsedMarkdown } from './ParsedMarkdown.tsx'
 import type { SegmentCuts } from './paragraphSegments.ts'
 import { listGroups, SegmentedList } from './SegmentedList.tsx'
 import { paragraphSegments, SegmentedParagraph } from './SegmentedParagraph.tsx'
+import { SegmentedTable, tableGroups } from './SegmentedTable.tsx'
 
 /** Text the guards keep from the markdown parser, shown as it is. */
 export function PlainBlock({ text, reason }: { text: string; reason: PlainReason | 'error' }) {
@@ -28,8 +29,8 @@ export interface MarkdownBlockProps {
 
 /**
  * One top-level block, memoised on its text. A block that is only a code fence renders as a code
- * block without the parser (see `fencedCode.ts`), a long paragraph or tight list in segments parsed
- * one by one (see `paragraphSegments.ts`, `listSegments.ts`). Blocks the guards reject, and blocks that throw
+ * block without the parser (see `fencedCode.ts`), a long paragraph, tight list or table in segments
+ * parsed one by one (see `paragraphSegments.ts`, `listSegments.ts`, `tableSegments.ts`). Blocks the guards reject, and blocks that throw
  * while rendering (a bug of the parser on input nobody foresaw), show as plain text.
  */
 export const MarkdownBlock = memo(function MarkdownBlock({
@@ -39,8 +40,11 @@ export const MarkdownBlock = memo(function MarkdownBlock({
 }: MarkdownBlockProps) {
   const cuts = useRef<SegmentCuts | null>(null)
   const listCuts = useRef<SegmentCuts | null>(null)
+  const tableCuts = useRef<SegmentCuts | null>(null)
   const fence = fencedCode(text)
   if (fence) return <CodeBlock code={fence.code} language={fence.language} />
+  const table = tableGroups(text, definitions, tableCuts)
+  if (table) return <SegmentedTable {...table} allowImages={allowImages} />
   const list = listGroups(text, definitions, listCuts)
   if (list) return <SegmentedList {...list} allowImages={allowImages} />
   const segments = paragraphSegments(text, definitions, cuts)

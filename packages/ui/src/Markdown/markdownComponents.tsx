@@ -1,4 +1,4 @@
-import type { ComponentProps } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
 import type { Components, ExtraProps } from 'react-markdown'
 import { CodeBlock } from './CodeBlock.tsx'
 
@@ -45,7 +45,8 @@ function SafeLink({
   )
 }
 
-function ScrollableTable({ node: _node, ...props }: ComponentProps<'table'> & ExtraProps) {
+/** The box a table scrolls in, wide tables included. */
+export function ScrollableTable({ node: _node, ...props }: ComponentProps<'table'> & ExtraProps) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
     <div className="kindling-markdown__table" tabIndex={0}>
@@ -94,4 +95,24 @@ const groupWithImages: Components = { ...withImages, ul: UnwrappedList, ol: Unwr
 /** The components a group of a list's items renders with (see `listSegments.ts`). */
 export function listGroupComponents(allowImages: boolean): Components {
   return allowImages ? groupWithImages : groupWithoutImages
+}
+
+// A group of a table's rows renders its body rows only: the table around the groups is one.
+const Rows = ({ children }: { children?: ReactNode }) => children
+const NoHead = () => null
+const rowsWithoutImages: Components = { ...withoutImages, table: Rows, thead: NoHead, tbody: Rows }
+const rowsWithImages: Components = { ...withImages, table: Rows, thead: NoHead, tbody: Rows }
+
+/** The components a group of a table's rows renders with (see `tableSegments.ts`). */
+export function tableRowsComponents(allowImages: boolean): Components {
+  return allowImages ? rowsWithImages : rowsWithoutImages
+}
+
+// The head of a table whose rows render in groups: its header row only.
+const headWithoutImages: Components = { ...withoutImages, table: Rows, tbody: NoHead }
+const headWithImages: Components = { ...withImages, table: Rows, tbody: NoHead }
+
+/** The components a table's header renders with, above groups of rows. */
+export function tableHeadComponents(allowImages: boolean): Components {
+  return allowImages ? headWithImages : headWithoutImages
 }
