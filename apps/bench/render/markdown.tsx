@@ -1,4 +1,5 @@
 import { loadHighlighter, Markdown } from '@kindling/ui'
+import '@kindling/ui/styles.css'
 import { code } from '@streamdown/code'
 import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
@@ -6,9 +7,10 @@ import ReactMarkdown from 'react-markdown'
 import remarkGfm from 'remark-gfm'
 import { Streamdown } from 'streamdown'
 import { longAnswer, TOKEN_CHARS } from './longAnswer.ts'
+import { longBlocks } from './longBlocks.ts'
 
 // Streams a long answer into one renderer, 8 tokens per animation frame, and times the updates
-// around a few points of it: `window.__markdown.run(lib, checkpoints, window)`. Each timed update
+// around a few points of it: `window.__markdown.run(lib, checkpoints, updates, answer)`. Each timed update
 // is one React render (flushSync) plus a forced layout, in its own frame.
 
 const remarkPlugins = [remarkGfm]
@@ -56,16 +58,32 @@ function highlightedCount(host: HTMLElement): number {
   return host.querySelectorAll('pre [class^="hljs"], pre span[style]').length
 }
 
-async function run(lib: string, checkpoints: number[], updates: number): Promise<WindowResult[]> {
-  const { text } = longAnswer()
+// Set by a harness that profiles one window (e.g. with the DevTools protocol); absent in the bench.
+const hooks = window as unknown as {
+  beforeWindow?: (tokens: number) => Promise<void>
+  afterWindow?: (tokens: number) => Promise<void>
+}
+
+/** The answers a run can stream. */
+export type AnswerName = 'long' | 'blocks'
+
+const answers = { long: longAnswer, blocks: longBlocks }
+
+async function run(
+  lib: string,
+  checkpoints: number[],
+  updates: number,
+  answer: AnswerName = 'long',
+): Promise<WindowResult[]> {
+  const { text } = answers[answer]()
   const host = document.createElement('div')
   host.style.width = '860px'
   document.body.append(host)
   const root = createRoot(host)
   const results: WindowResult[] = []
-  const longTasks: number[] = []
+  const longTasks: PerformanceEntry[] = []
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longTasks.push(entry.duration)
+    longTasks.push(...list.getEntries())
   })
   observer.observe({ type: 'longtask' })
   for (const tokens of checkpoints) {
@@ -75,10 +93,11 @@ async function run(lib: string, checkpoints: number[], updates: number): Promise
     flushSync(() => root.render(view(lib, text.slice(0, chars(start)), true)))
     await sleep(lib === 'streamdown-code' ? 1500 : 100)
     await frame()
-    longTasks.length = 0
+    const windowStart = performance.now()
     let height = host.getBoundingClientRect().height
     let highlighted = highlightedCount(host)
     const window: WindowResult = { tokens, updateMs: [], longTasks: [], heightShrinks: 0, highlightLosses: 0 }
+    await hooks.beforeWindow?.(tokens)
     for (let update = 1; update <= updates; update++) {
       await frame()
       const begin = performance.now()
@@ -92,7 +111,11 @@ async function run(lib: string, checkpoints: number[], updates: number): Promise
       highlighted = nextHighlighted
     }
     await frame()
-    window.longTasks = [...longTasks]
+    await hooks.afterWindow?.(tokens)
+    // Only tasks that began inside the window: the untimed jump before it is one long task too, and
+    // the observer may report it late.
+    window.longTasks = longTasks.filter((task) => task.startTime >= windowStart).map((task) => task.duration)
+    longTasks.length = 0
     results.push(window)
   }
   observer.disconnect()
@@ -101,9 +124,9 @@ async function run(lib: string, checkpoints: number[], updates: number): Promise
   return results
 }
 
-/** Token counts where the answer's parts start (for the harness's notes). */
-function marks() {
-  return longAnswer().marks
+/** Token counts where the answers' parts start or end (for the harness's checkpoints). */
+function marks(): Record<AnswerName, Record<string, number>> {
+  return { long: longAnswer().marks, blocks: longBlocks().marks }
 }
 
 ;(window as unknown as { __markdown: unknown }).__markdown = { run, marks }

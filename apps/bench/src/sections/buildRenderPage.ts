@@ -21,6 +21,8 @@ export async function buildRenderPage(name: string): Promise<string> {
     build: {
       outDir,
       emptyOutDir: true,
+      // BENCH_NO_MINIFY=1 keeps function names readable in a CPU profile of the page.
+      ...(process.env.BENCH_NO_MINIFY ? { minify: false } : {}),
       rollupOptions: { input: { [name]: join(renderDir, `${name}.html`) } },
     },
   })

@@ -1,14 +1,16 @@
 import { chromium, type Page } from 'playwright-core'
 import { chromiumLaunchOptions } from '../../../../scripts/chromium.ts'
-import type { WindowResult } from '../../render/markdown.tsx'
+import type { AnswerName, WindowResult } from '../../render/markdown.tsx'
 import { fixed, median, type SectionResult } from '../report.ts'
 import { buildRenderPage } from './buildRenderPage.ts'
 import { serveStatic } from './render.ts'
 
 // A 20,000-token answer streamed 8 tokens per animation frame into Kindling's Markdown, streamdown
 // (with and without its shiki code plugin) and plain react-markdown + remark-gfm, in real Chromium
-// (issue 19). Timed around 1k (prose), 5k (inside a code fence still open), the fence closing,
-// 10k (prose after it) and 20k tokens (~2,150 lines into an open fence).
+// (issue 19). Timed in early prose, at 1k (in a table), 5k (inside a code fence still open), the
+// fence closing, 10k (prose after it) and 20k tokens (~2,150 lines into an open fence); then at the
+// end of three long blocks of a second answer: a 5,000-word paragraph, a 600-item list, a 200-row
+// table.
 
 /** The renderers compared. */
 export const MARKDOWN_LIBS = [
@@ -29,18 +31,32 @@ export interface MarkdownOptions {
 }
 
 type Bench = {
-  run(lib: string, checkpoints: number[], updates: number): Promise<WindowResult[]>
-  marks(): Record<string, number>
+  run(lib: string, checkpoints: number[], updates: number, answer: AnswerName): Promise<WindowResult[]>
+  marks(): Record<AnswerName, Record<string, number>>
 }
 
-async function runOnce(page: Page, url: string, lib: string, checkpoints: number[], updates: number) {
-  await page.goto(url)
-  await page.waitForFunction(() => document.body.dataset.ready === 'true')
-  return page.evaluate(
-    ([lib, checkpoints, updates]) =>
-      (window as unknown as { __markdown: Bench }).__markdown.run(lib, checkpoints, updates),
-    [lib, checkpoints, updates] as const,
-  )
+/** A timed point: an answer, a token count in it, and its column label. */
+interface Point {
+  answer: AnswerName
+  tokens: number
+  label: string
+}
+
+async function runOnce(page: Page, url: string, lib: string, points: Point[], updates: number) {
+  const results: WindowResult[] = []
+  for (const answer of ['long', 'blocks'] as const) {
+    const checkpoints = points.filter((p) => p.answer === answer).map((p) => p.tokens)
+    await page.goto(url)
+    await page.waitForFunction(() => document.body.dataset.ready === 'true')
+    results.push(
+      ...(await page.evaluate(
+        ([lib, checkpoints, updates, answer]) =>
+          (window as unknown as { __markdown: Bench }).__markdown.run(lib, checkpoints, updates, answer),
+        [lib, checkpoints, updates, answer] as const,
+      )),
+    )
+  }
+  return results
 }
 
 /** Streams the long answer into each renderer, in one headless Chromium. */
@@ -52,29 +68,35 @@ export async function runMarkdown(options: MarkdownOptions = {}): Promise<Sectio
   const browser = await chromium.launch(chromiumLaunchOptions)
   const url = `${server.url}/markdown.html`
   const byLib = new Map<string, WindowResult[][]>()
-  let labels: string[] = []
-  let checkpoints: number[] = []
+  let points: Point[] = []
   try {
     const page = await browser.newPage({ viewport: { width: 900, height: 800 } })
     await page.goto(url)
     await page.waitForFunction(() => document.body.dataset.ready === 'true')
     const marks = await page.evaluate(() => (window as unknown as { __markdown: Bench }).__markdown.marks())
-    const close = (marks.afterFence ?? 0) + 4 * updates
-    checkpoints = [1000, 5000, close, 10_000, 20_000]
-    labels = [
-      '1k (prose)',
-      '5k (open fence)',
-      `${fixed(close / 1000, 1)}k (fence closes)`,
-      '10k (prose)',
-      '20k (open fence)',
+    const close = (marks.long.afterFence ?? 0) + 4 * updates
+    const long = (tokens: number, label: string): Point => ({ answer: 'long', tokens, label })
+    const blocks = (tokens: number | undefined, label: string): Point => ({
+      answer: 'blocks',
+      tokens: tokens ?? 0,
+      label,
+    })
+    // Early prose: the first paragraph, 110 to 350 tokens (the window is 8 tokens × `updates`).
+    points = [
+      long(110 + 8 * updates, `${fixed((110 + 8 * updates) / 1000, 2)}k (prose)`),
+      long(1000, '1k (table)'),
+      long(5000, '5k (open fence)'),
+      long(close, `${fixed(close / 1000, 1)}k (fence closes)`),
+      long(10_000, '10k (prose)'),
+      long(20_000, '20k (open fence)'),
+      blocks(marks.blocks.paragraphEnd, '5,000-word paragraph'),
+      blocks(marks.blocks.listEnd, '600-item list'),
+      blocks(marks.blocks.tableEnd, '200-row table'),
     ]
     // Alternate renderers between page loads so drift hits all alike.
     for (let run = 0; run < runs; run++) {
       for (const lib of libs) {
-        byLib.set(lib.id, [
-          ...(byLib.get(lib.id) ?? []),
-          await runOnce(page, url, lib.id, checkpoints, updates),
-        ])
+        byLib.set(lib.id, [...(byLib.get(lib.id) ?? []), await runOnce(page, url, lib.id, points, updates)])
       }
     }
   } finally {
@@ -83,7 +105,7 @@ export async function runMarkdown(options: MarkdownOptions = {}): Promise<Sectio
   }
   const summary = libs.map((lib) => {
     const list = byLib.get(lib.id) ?? []
-    const perCheckpoint = checkpoints.map((_, index) =>
+    const perCheckpoint = points.map((_, index) =>
       median(list.map((windows) => median(windows[index]?.updateMs ?? []))),
     )
     const all = list.flat()
@@ -109,7 +131,13 @@ export async function runMarkdown(options: MarkdownOptions = {}): Promise<Sectio
   return {
     section: 'markdown',
     title: `A 20,000-token answer streamed 8 tokens per frame (median ms per update over ${updates} updates per point, median of ${runs} page loads)`,
-    columns: ['renderer', ...labels, 'long tasks > 50 ms', 'height shrinks', 'highlight losses'],
+    columns: [
+      'renderer',
+      ...points.map((p) => p.label),
+      'long tasks > 50 ms',
+      'height shrinks',
+      'highlight losses',
+    ],
     rows,
     targets: [
       {
@@ -126,8 +154,9 @@ export async function runMarkdown(options: MarkdownOptions = {}): Promise<Sectio
     notes: [
       'An update is one React render (flushSync) of the text so far plus a forced layout, each in its own animation frame; paint is not included. The window before each point is reached in one untimed render.',
       'Highlight losses: updates after which fewer highlighted code elements (highlight.js classes, shiki coloured spans) were on the page. streamdown is unstyled here (its CSS needs Tailwind).',
-      'The 1,500-line code block closes inside the "fence closes" window; the open block at 20k is ~2,150 lines long.',
+      'The 1,500-line code block closes inside the "fence closes" window; the open block at 20k is ~2,150 lines long. The last three points stream a second answer and end just before each long block does.',
+      'Kindling renders with its stylesheet (@kindling/ui/styles.css), as apps use it: code chunks are blocks and finished ones skip layout off screen (content-visibility). Long tasks count only tasks that began inside a window; on a loaded machine a short task can still stretch past 50 ms of wall time.',
     ],
-    data: { updates, runs, checkpoints, results: Object.fromEntries(byLib) },
+    data: { updates, runs, points, results: Object.fromEntries(byLib) },
   }
 }

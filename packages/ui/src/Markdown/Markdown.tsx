@@ -1,8 +1,6 @@
 import { useMemo } from 'react'
 import { cx } from '../internal/cx.ts'
-import { CodeBlock } from './CodeBlock.tsx'
 import { MarkdownBlock } from './MarkdownBlock.tsx'
-import { openFence } from './openFence.ts'
 import { holdBackPartialLine, referenceDefinitions, splitMarkdownBlocks } from './splitMarkdownBlocks.ts'
 
 /** Props of {@link Markdown}. */
@@ -20,8 +18,8 @@ export interface MarkdownProps {
  * Renders untrusted markdown (GitHub flavour) as React elements, safely and cheaply while it streams:
  * no raw HTML, unsafe link protocols neutralised, images only with `allowImages`, code blocks with a
  * copy button and lazily loaded highlighting. Finished top-level blocks are memoised, so each new
- * token re-parses only the last block, and a code fence still open at the end is not parsed at all
- * (its code grows in chunks of lines). Hostile input cannot take the page down or freeze it: blocks
+ * token re-parses only the last block, and a block that is a code fence (open or closed) is not
+ * parsed at all (its code grows in chunks of lines). Hostile input cannot take the page down or freeze it: blocks
  * nested too deeply, too large, or shaped to make the parser slow show as plain text, and a link
  * whose text names another site shows where it really goes.
  */
@@ -36,22 +34,13 @@ export function Markdown({ children, streaming = false, allowImages = false, cla
   }, [children, streaming])
   // A string: unchanged definitions compare equal, so finished blocks stay memoised.
   const definitions = useMemo(() => referenceDefinitions(children, streaming), [children, streaming])
-  const last = blocks.length - 1
-  // A fence still open at the end renders as a code block without the parser: its cost per token
-  // stays that of the lines it adds, however long the code has grown.
-  const fence = streaming ? openFence(blocks[last] ?? '') : null
   return (
     <div className={cx('kindling-markdown', className)}>
-      {blocks.map((block, index) =>
-        fence && index === last ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: blocks only ever grow at the end
-          <CodeBlock key={index} code={fence.code} language={fence.language} />
-        ) : (
-          // Blocks only ever grow at the end, so the index is a stable identity.
-          // biome-ignore lint/suspicious/noArrayIndexKey: see above
-          <MarkdownBlock key={index} text={block} definitions={definitions} allowImages={allowImages} />
-        ),
-      )}
+      {blocks.map((block, index) => (
+        // Blocks only ever grow at the end, so the index is a stable identity.
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        <MarkdownBlock key={index} text={block} definitions={definitions} allowImages={allowImages} />
+      ))}
     </div>
   )
 }

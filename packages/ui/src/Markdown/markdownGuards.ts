@@ -6,6 +6,11 @@
 
 /** Markdown characters of one block (outside code fences) above which it is shown as plain text. */
 export const MAX_BLOCK_CHARS = 20_000
+/**
+ * The same for a long paragraph or list parsed in segments of about a thousand characters (see
+ * `paragraphSegments.ts`): no parse is large, but all of them still run when the block arrives at once.
+ */
+export const MAX_SEGMENTED_BLOCK_CHARS = 3 * MAX_BLOCK_CHARS
 /** Nesting of blockquotes and lists (markers plus indentation levels) on one line. */
 export const MAX_NESTING = 32
 /** Emphasis delimiter runs (`*`, `_`, `~`) in one paragraph: resolving them is quadratic. */
@@ -82,10 +87,11 @@ function countLinkOpeners(line: string): number {
 
 /**
  * Why `block` (one top-level block of `splitMarkdownBlocks`) must not be parsed as markdown, or
- * `null` when it is safe to. Linear in the block's length; code fence contents are skipped, since
+ * `null` when it is safe to. `maxChars` replaces {@link MAX_BLOCK_CHARS} (a block parsed in
+ * segments is checked against {@link MAX_SEGMENTED_BLOCK_CHARS}). Linear in the block's length; code fence contents are skipped, since
  * the parser treats them as plain lines too.
  */
-export function plainReason(block: string): PlainReason | null {
+export function plainReason(block: string, maxChars: number = MAX_BLOCK_CHARS): PlainReason | null {
   let markdownChars = 0
   let fence: string | null = null
   let setext = 0
@@ -109,7 +115,7 @@ export function plainReason(block: string): PlainReason | null {
       continue
     }
     markdownChars += line.length + 1
-    if (markdownChars > MAX_BLOCK_CHARS) return 'size'
+    if (markdownChars > maxChars) return 'size'
     if (nestingOf(line) > MAX_NESTING) return 'nesting'
     const blank = line.trim() === ''
     const listItem = LIST_ITEM.test(line)

@@ -64,14 +64,17 @@ describe('an open code fence while it streams', () => {
     expect(sawSeveralChunks).toBe(true)
     rerender(<Markdown streaming>{`${open}${code}\n`}</Markdown>)
     const openHeight = root.getBoundingClientRect().height
-    const openChunks = [...container.querySelectorAll('.kindling-code-chunk')].map(
-      (chunk) => chunk.textContent,
-    )
+    const openElements = [...container.querySelectorAll('.kindling-code-chunk')]
+    const openChunks = openElements.map((chunk) => chunk.textContent)
 
-    // The fence closes and the reply ends: the same chunks, the same height, all highlighted.
+    // The fence closes and the reply ends: the same chunk elements (nothing is built again), the
+    // same height, all highlighted.
     rerender(<Markdown>{`${open}${code}\n\`\`\`\n`}</Markdown>)
     const closed = [...container.querySelectorAll('.kindling-code-chunk')]
     expect(closed.map((chunk) => chunk.textContent)).toEqual(openChunks)
+    closed.forEach((chunk, index) => {
+      expect(chunk).toBe(openElements[index])
+    })
     expect(root.getBoundingClientRect().height).toBe(openHeight)
     for (const chunk of closed.slice(0, -1)) expect(chunk.querySelector('.hljs-keyword')).not.toBeNull()
     expect(container.querySelector('code')?.textContent).toBe(code)
