@@ -244,11 +244,14 @@ describe('playground demo tools', () => {
       await expectScreen('chat-tool-approval', variant)
       if (variant.viewport === 'desktop' && variant.theme === 'light') {
         await userEvent.click(within(call).getByRole('button', { name: 'Approve' }))
+        // Until the answer is done: one still streaming at teardown would be stopped and saved
+        // after the next screen emptied the database, and that screen would open it.
         await waitFor(
-          () =>
-            expect(
-              [...document.querySelectorAll('article[data-role="assistant"]')].at(-1)?.textContent,
-            ).toContain('send_email returned {"sent":false,"pretended":true'),
+          () => {
+            const reply = [...document.querySelectorAll('article[data-role="assistant"]')].at(-1)
+            expect(reply?.textContent).toContain('send_email returned {"sent":false,"pretended":true')
+            expect(reply?.getAttribute('data-status')).toBe('done')
+          },
           { timeout: 10_000 },
         )
       }

@@ -39,27 +39,39 @@ export interface ChatComposerProps {
  * The chat's {@link Composer}: its text is the chat's `input`, Enter sends, Stop stops the reply
  * (or the tool) in progress. While a user message is being edited, sending replaces it and asks again.
  */
-export function ChatComposer({
+export function ChatComposer(props: ChatComposerProps) {
+  const wantsImages =
+    props.attachments === true || (props.attachments && props.attachments.acceptsImages === undefined)
+  // Only a composer that takes attachments asks the model list: a disabled query would still sit
+  // in the cache and leave its garbage-collection timer behind every chat.
+  return wantsImages ? (
+    <ComposerReadingModelList {...props} />
+  ) : (
+    <ChatComposerBody {...props} listed={undefined} />
+  )
+}
+
+function ComposerReadingModelList(props: ChatComposerProps) {
+  const { client, model } = useChatContext()
+  const listed = useModelAcceptsImages(client, model, true)
+  return <ChatComposerBody {...props} listed={listed} />
+}
+
+function ChatComposerBody({
   placeholder,
   'aria-label': ariaLabel,
   autoFocus,
   attachments,
   className,
-}: ChatComposerProps) {
-  const { id, client, model, send, setInput, handleSubmit, stop, edit, editingId, cancelEditing } =
-    useChatContext()
+  listed,
+}: ChatComposerProps & { listed: boolean | undefined }) {
+  const { id, send, setInput, handleSubmit, stop, edit, editingId, cancelEditing } = useChatContext()
   const input = useChatStore(id, (state) => state.input)
   const status = useChatStore(id, composerStatus)
-  const options = attachments === true ? {} : attachments || undefined
-  const listed = useModelAcceptsImages(
-    client,
-    model,
-    Boolean(options) && options?.acceptsImages === undefined,
-  )
-  const attachmentOptions = useMemo(
-    () => (options && listed !== undefined ? { ...options, acceptsImages: listed } : options),
-    [options, listed],
-  )
+  const attachmentOptions = useMemo(() => {
+    const options = attachments === true ? {} : attachments || undefined
+    return options && listed !== undefined ? { ...options, acceptsImages: listed } : options
+  }, [attachments, listed])
   const submit = useCallback(
     (text: string, sent: readonly SentAttachment[]) => {
       if (editingId === undefined) {
