@@ -61,7 +61,6 @@ export async function buildRenderPage(): Promise<void> {
         input: {
           index: join(renderDir, 'index.html'),
           memory: join(renderDir, 'memory.html'),
-          threads: join(renderDir, 'threads.html'),
         },
       },
     },
@@ -169,21 +168,25 @@ export async function runRender(options: RenderOptions = {}): Promise<SectionRes
   }[] = []
   try {
     const page = await browser.newPage({ viewport: { width: 900, height: 800 } })
-    for (const history of histories) {
-      const results = new Map<string, Awaited<ReturnType<typeof measurePage>>[]>()
-      // Alternate libraries between page loads so drift hits both alike.
-      for (let run = 0; run < runs; run++) {
+    const results = new Map<string, Awaited<ReturnType<typeof measurePage>>[]>()
+    // Alternate libraries and history sizes between page loads, so drift in the machine's load
+    // hits them alike (the 10 vs 1,000 ratio compares runs minutes apart otherwise).
+    for (let run = 0; run < runs; run++) {
+      for (const history of histories) {
         for (const lib of RENDER_LIBS) {
           const result = await measurePage(
             page,
             `${server.url}/?${lib.page}&history=${history}&deltas=${deltas}`,
           )
           if (!result.textOk) throw new Error(`${lib.name}: the streamed answer did not arrive whole`)
-          results.set(lib.id, [...(results.get(lib.id) ?? []), result])
+          const key = `${lib.id}@${history}`
+          results.set(key, [...(results.get(key) ?? []), result])
         }
       }
+    }
+    for (const history of histories) {
       for (const lib of RENDER_LIBS) {
-        const list = results.get(lib.id) ?? []
+        const list = results.get(`${lib.id}@${history}`) ?? []
         const taskMs = median(list.map((r) => r.taskMs))
         const commits = median(list.map((r) => r.commits))
         const elapsedMs = median(list.map((r) => r.elapsedMs))

@@ -12,6 +12,7 @@ import {
   type ChatStore,
   chatStateOf,
   createChatStore,
+  treeWithBranch,
   withChangedMessages,
   withTree,
 } from './chatState.ts'
@@ -22,8 +23,7 @@ import {
   type MessageTreeData,
   pathTo,
   replaceMessages,
-  selectBranch,
-  switchSibling,
+  siblingPosition,
   treeFromData,
   treeFromMessages,
   treeToData,
@@ -405,6 +405,15 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
     }
   }
 
+  function selectBranch(messageId: string) {
+    if (disposed) return
+    const state = store.getState()
+    const next = treeWithBranch(state, messageId)
+    if (next === state.tree) return
+    setTree(next, undefined, messageId)
+    settle('branch')
+  }
+
   /** The message a new request should follow, for `regenerate(messageId?)`. */
   function regenerateParent(messageId: string | undefined): string | undefined {
     const state = store.getState()
@@ -459,21 +468,11 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       settle('edited')
       return answer(edited.id, resolved)
     },
-    selectBranch(messageId) {
-      if (disposed) return
-      const tree = store.getState().tree
-      const next = selectBranch(tree, messageId)
-      if (next === tree) return
-      setTree(next, undefined, messageId)
-      settle('branch')
-    },
+    selectBranch,
     switchSibling(messageId, offset) {
-      if (disposed) return
-      const tree = store.getState().tree
-      const next = switchSibling(tree, messageId, offset)
-      if (next === tree) return
-      setTree(next, undefined, getNode(tree, messageId)?.parentId ?? undefined)
-      settle('branch')
+      const siblings = siblingPosition(store.getState().tree, messageId)
+      const target = siblings?.ids[siblings.index + offset]
+      if (target !== undefined) selectBranch(target)
     },
     setMessages(next) {
       if (disposed) return

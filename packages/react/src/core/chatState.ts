@@ -1,7 +1,16 @@
 import type { KindlingError } from '@kindling/client'
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import { ActivePathIndex } from './activePathIndex.ts'
 import type { ChatUIMessage } from './chatMessage.ts'
-import { activePathIds, getNode, type MessageTree, siblingPosition, treeFromMessages } from './messageTree.ts'
+import {
+  activePathIds,
+  forEachActiveBelow,
+  getNode,
+  type MessageTree,
+  selectBranchBelow,
+  siblingPosition,
+  treeFromMessages,
+} from './messageTree.ts'
 import type { ChatStatus } from './status.ts'
 import type { ToolCallView } from './toolRunner.ts'
 
@@ -42,12 +51,6 @@ export interface ChatState {
 /** A vanilla zustand store holding one chat. */
 export type ChatStore = StoreApi<ChatState>
 
-function indexOf(ids: readonly string[]): Map<string, number> {
-  const index = new Map<string, number>()
-  for (let position = 0; position < ids.length; position++) index.set(ids[position] as string, position)
-  return index
-}
-
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false
   for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false
@@ -79,14 +82,14 @@ export function withTree(
       messageIndex: previous.messageIndex,
     }
   }
-  return { tree, messages, messageIds: ids, messageIndex: indexOf(ids) }
+  return { tree, messages, messageIds: ids, messageIndex: new ActivePathIndex(tree, ids) }
 }
 
 /**
  * The state fields after a branch change below the active path's part that leads to `changedFrom`
  * (a switch, or an added message): the path is re-walked only from where it left the old one, so a
- * switch deep in a long thread costs the part of the path that changed, not the whole path or tree.
- * `undefined` when `changedFrom` is not on the new active path.
+ * switch deep in a long thread costs the part of the path that changed (plus a pointer copy of the
+ * part kept), not the whole path or tree. `undefined` when `changedFrom` is not on the new path.
  */
 function withChangedBranch(
   previous: Pick<ChatState, 'messages' | 'messageIds' | 'messageIndex'>,
@@ -107,22 +110,21 @@ function withChangedBranch(
   if (!node) return undefined
   const ids = previous.messageIds.slice(0, shared + 1)
   const messages = previous.messages.slice(0, shared + 1)
-  const messageIndex = new Map(previous.messageIndex)
-  for (let index = shared + 1; index < previous.messageIds.length; index++) {
-    messageIndex.delete(previous.messageIds[index] as string)
-  }
-  let id = node.activeChildId
-  while (id !== undefined) {
-    const next = getNode(tree, id)
-    if (!next) break
-    messageIndex.set(id, ids.length)
-    ids.push(id)
+  forEachActiveBelow(tree, node.id, (next) => {
+    ids.push(next.id)
     messages.push(next.message)
-    id = next.activeChildId
-  }
+  })
   // Nothing moved (a message appended off the path, say): keep the old identities.
   if (sameIds(ids, previous.messageIds)) return withTree(previous, tree)
-  return { tree, messages, messageIds: ids, messageIndex }
+  return { tree, messages, messageIds: ids, messageIndex: new ActivePathIndex(tree, ids) }
+}
+
+/**
+ * The tree with this message's branch shown, going up only until the active path (O(steps to the
+ * path), not O(depth)); the same tree when it is shown already or unknown.
+ */
+export function treeWithBranch(state: Pick<ChatState, 'tree' | 'messageIndex'>, id: string): MessageTree {
+  return selectBranchBelow(state.tree, id, (ancestor) => state.messageIndex.has(ancestor))
 }
 
 /**

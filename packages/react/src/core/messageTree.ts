@@ -1,14 +1,10 @@
 import type { ChatUIMessage } from './chatMessage.ts'
+import { ChunkedTree, chunkedTreeOf, withAdded, withNodes, withRoots } from './chunkedTree.ts'
 
 // The messages of a chat as a tree: every message has a parent (or is a root), edits and
 // regenerations add siblings, and each node remembers which child is active, so the conversation
-// shown (the active path) is one walk from the active root down.
-//
-// Nodes sit by slot in copy-on-write chunks of 64 with an id → slot map, rather than nested: a write
-// copies the chunk it touches and the short list of chunks (n / 64 pointers), so a branch switch
-// costs the path it changes, not the size of the tree. No node but the one written gets a new
-// identity, not even its ancestors, since they refer to children by id. The slot map changes only
-// when nodes are added. The flat `nodes` array is built on first read and kept.
+// shown (the active path) is one walk from the active root down. The storage (copy-on-write chunks,
+// so a write copies what it touches, not the tree) is in chunkedTree.ts.
 
 /** One message in the tree, with its links. Treat as immutable. */
 export interface MessageNode {
@@ -42,50 +38,9 @@ export interface SiblingPosition {
   readonly ids: readonly string[]
 }
 
-const CHUNK = 64
-type Chunks = readonly (readonly MessageNode[])[]
-
-/** A tree over chunked node storage; `nodes` is flattened once, on demand. */
-class ChunkedTree implements MessageTree {
-  #flat: readonly MessageNode[] | undefined
-  constructor(
-    readonly chunks: Chunks,
-    readonly size: number,
-    readonly slots: ReadonlyMap<string, number>,
-    readonly rootIds: readonly string[],
-    readonly activeRootId: string | undefined,
-  ) {}
-  get nodes(): readonly MessageNode[] {
-    this.#flat ??= this.chunks.flat()
-    return this.#flat
-  }
-  at(slot: number): MessageNode | undefined {
-    return this.chunks[slot >>> 6]?.[slot & (CHUNK - 1)]
-  }
-}
-
-/** Splits a flat node array into chunks. */
-function chunked(nodes: readonly MessageNode[]): MessageNode[][] {
-  const chunks: MessageNode[][] = []
-  for (let start = 0; start < nodes.length; start += CHUNK) chunks.push(nodes.slice(start, start + CHUNK))
-  return chunks
-}
-
-/** The chunked form of any tree (trees built here already are). */
-function asChunked(tree: MessageTree): ChunkedTree {
-  if (tree instanceof ChunkedTree) return tree
-  return new ChunkedTree(chunked(tree.nodes), tree.nodes.length, tree.slots, tree.rootIds, tree.activeRootId)
-}
-
-/** The same tree with other roots. */
-function withRoots(tree: MessageTree, rootIds: readonly string[], activeRootId: string | undefined) {
-  const t = asChunked(tree)
-  return new ChunkedTree(t.chunks, t.size, t.slots, rootIds, activeRootId)
-}
-
 /** A tree with no message. */
 export function emptyTree(): MessageTree {
-  return new ChunkedTree([], 0, new Map(), [], undefined)
+  return chunkedTreeOf([], new Map(), [], undefined)
 }
 
 /** The node with this id, in O(1). */
@@ -93,6 +48,20 @@ export function getNode(tree: MessageTree, id: string): MessageNode | undefined 
   const slot = tree.slots.get(id)
   if (slot === undefined) return undefined
   return tree instanceof ChunkedTree ? tree.at(slot) : tree.nodes[slot]
+}
+
+/**
+ * How many messages come before this one on its path from the root (a root is 0), in O(1); its
+ * index in the active path's messages whenever it is on that path. `undefined` for an unknown id.
+ */
+export function depthOf(tree: MessageTree, id: string): number | undefined {
+  const slot = tree.slots.get(id)
+  if (slot === undefined) return undefined
+  if (tree instanceof ChunkedTree) return tree.depthAt(slot)
+  let depth = 0
+  for (let node = tree.nodes[slot]; node && node.parentId !== null; node = getNode(tree, node.parentId))
+    depth++
+  return depth
 }
 
 /** The ids of a message and its siblings (the children of its parent, or the roots). */
@@ -112,15 +81,30 @@ export function siblingPosition(tree: MessageTree, id: string): SiblingPosition 
 
 /** The ids of the active path, from the active root to its leaf. O(depth). */
 export function activePathIds(tree: MessageTree): string[] {
-  const ids: string[] = []
-  let id = tree.activeRootId
-  while (id !== undefined) {
-    const node = getNode(tree, id)
-    if (!node) break
-    ids.push(id)
-    id = node.activeChildId
-  }
+  const root = tree.activeRootId === undefined ? undefined : getNode(tree, tree.activeRootId)
+  if (!root) return []
+  const ids = [root.id]
+  forEachActiveBelow(tree, root.id, (node) => ids.push(node.id))
   return ids
+}
+
+/**
+ * Calls `visit` with each node of the active path below this message (which is not visited), top
+ * down: its active child, that child's active child, and so on. Follows stored slots, not ids.
+ */
+export function forEachActiveBelow(tree: MessageTree, id: string, visit: (node: MessageNode) => void): void {
+  if (tree instanceof ChunkedTree) {
+    const start = tree.slots.get(id)
+    if (start === undefined) return
+    for (let slot = tree.activeSlotAt(start); slot >= 0; slot = tree.activeSlotAt(slot)) {
+      visit(tree.at(slot) as MessageNode)
+    }
+    return
+  }
+  for (let node = getNode(tree, id); node?.activeChildId !== undefined; ) {
+    node = getNode(tree, node.activeChildId)
+    if (node) visit(node)
+  }
 }
 
 /** The ids from the root down to this message (inclusive). O(depth). */
@@ -132,35 +116,6 @@ export function pathTo(tree: MessageTree, id: string): string[] {
     node = node.parentId === null ? undefined : getNode(tree, node.parentId)
   }
   return ids.reverse()
-}
-
-/** Replaces the nodes at these slots, copying only the chunks they sit in; every other node keeps its identity. */
-function withNodes(tree: MessageTree, changed: readonly MessageNode[]): MessageTree {
-  const t = asChunked(tree)
-  const chunks = t.chunks.slice()
-  const copied = new Set<number>()
-  for (const node of changed) {
-    const slot = t.slots.get(node.id)
-    if (slot === undefined) throw new Error(`No message ${node.id} in the tree.`)
-    const index = slot >>> 6
-    if (!copied.has(index)) {
-      chunks[index] = (chunks[index] as readonly MessageNode[]).slice()
-      copied.add(index)
-    }
-    ;(chunks[index] as MessageNode[])[slot & (CHUNK - 1)] = node
-  }
-  return new ChunkedTree(chunks, t.size, t.slots, t.rootIds, t.activeRootId)
-}
-
-/** Adds a node at the next slot (copying the last chunk only). */
-function withAdded(tree: MessageTree, node: MessageNode): ChunkedTree {
-  const t = asChunked(tree)
-  const slots = new Map(t.slots)
-  slots.set(node.id, t.size)
-  const chunks = t.chunks.slice()
-  const index = t.size >>> 6
-  chunks[index] = [...(chunks[index] ?? []), node]
-  return new ChunkedTree(chunks, t.size + 1, slots, t.rootIds, t.activeRootId)
 }
 
 /**
@@ -213,11 +168,24 @@ export function addSibling(
  * the nodes whose active child changes get new identities; the rest of the tree is shared.
  */
 export function selectBranch(tree: MessageTree, id: string): MessageTree {
+  return selectBranchBelow(tree, id, () => false)
+}
+
+/**
+ * {@link selectBranch} that stops going up at the first message `isShown` (on the active path):
+ * everything above it is active already, so a switch deep in a long thread costs the steps from
+ * the message to the path, not its depth.
+ */
+export function selectBranchBelow(
+  tree: MessageTree,
+  id: string,
+  isShown: (id: string) => boolean,
+): MessageTree {
   const changed: MessageNode[] = []
   let node = getNode(tree, id)
   if (!node) return tree
   let activeRootId = tree.activeRootId
-  while (node) {
+  while (node && !isShown(node.id)) {
     if (node.parentId === null) {
       activeRootId = node.id
       break
@@ -268,7 +236,7 @@ export function treeFromMessages(messages: readonly ChatUIMessage[]): MessageTre
     })
   }
   const first = messages[0]?.id
-  return new ChunkedTree(chunked(nodes), nodes.length, slots, first ? [first] : [], first)
+  return chunkedTreeOf(nodes, slots, first ? [first] : [], first)
 }
 
 /** The links of a tree as plain data (what export and persistence write), in slot order. */
@@ -289,31 +257,28 @@ export function treeFromData(data: MessageTreeData): MessageTree {
     if (node.message.id !== node.id) throw new Error(`Node ${node.id} holds message ${node.message.id}.`)
     slots.set(node.id, slot)
   })
-  const tree: MessageTree = new ChunkedTree(
-    chunked(data.nodes),
-    data.nodes.length,
-    slots,
-    data.rootIds,
-    data.activeRootId,
-  )
+  const byId = (id: string) => {
+    const slot = slots.get(id)
+    return slot === undefined ? undefined : data.nodes[slot]
+  }
   for (const node of data.nodes) {
-    const siblings = node.parentId === null ? tree.rootIds : getNode(tree, node.parentId)?.childIds
+    const siblings = node.parentId === null ? data.rootIds : byId(node.parentId)?.childIds
     if (!siblings?.includes(node.id)) throw new Error(`Message ${node.id} is not listed by its parent.`)
     for (const childId of node.childIds) {
-      if (getNode(tree, childId)?.parentId !== node.id)
+      if (byId(childId)?.parentId !== node.id)
         throw new Error(`Child ${childId} of ${node.id} is not its child.`)
     }
     if (node.activeChildId !== undefined && !node.childIds.includes(node.activeChildId)) {
       throw new Error(`The active child of ${node.id} is not one of its children.`)
     }
   }
-  for (const rootId of tree.rootIds) {
-    if (getNode(tree, rootId)?.parentId !== null) throw new Error(`Root ${rootId} is not a first message.`)
+  for (const rootId of data.rootIds) {
+    if (byId(rootId)?.parentId !== null) throw new Error(`Root ${rootId} is not a first message.`)
   }
-  if (tree.activeRootId !== undefined && !tree.rootIds.includes(tree.activeRootId)) {
+  if (data.activeRootId !== undefined && !data.rootIds.includes(data.activeRootId)) {
     throw new Error('The active root is not one of the roots.')
   }
-  return tree
+  return chunkedTreeOf(data.nodes, slots, data.rootIds, data.activeRootId)
 }
 
 /** The plain data of a tree (nodes in slot order). */

@@ -260,6 +260,40 @@ describe('MessageList following the bottom (real input events)', () => {
     expect(container.querySelector('[aria-live="polite"]')?.textContent).toBe('Reply finished. Done.')
   })
 
+  it('renders again exactly the messages that changed, in any block, and all of them for a new renderer', () => {
+    const history = makeConversation(100)
+    const rendered: string[] = []
+    const renderWith = (tag: string) => (message: MessageView) => {
+      rendered.push(message.id)
+      return <p data-tag={tag}>{message.content}</p>
+    }
+    const first = renderWith('a')
+    const { container, rerender } = render(<MessageList messages={history} renderMessage={first} />)
+    let current = history
+    // An early message (first block) and one in the middle: each renders alone, with its new text.
+    for (const index of [3, 50]) {
+      rendered.length = 0
+      const next = current.map((message, at) =>
+        at === index ? { ...message, content: `edited ${index}` } : message,
+      )
+      current = next
+      rerender(<MessageList messages={next} renderMessage={first} />)
+      expect(rendered).toEqual([history[index]?.id])
+      expect(container.textContent).toContain(`edited ${index}`)
+      // The same messages again (a new array, same objects): nothing renders.
+      rendered.length = 0
+      rerender(<MessageList messages={[...next]} renderMessage={first} />)
+      expect(rendered).toEqual([])
+    }
+    // A block whose messages came back to an earlier version shows that version, not a stale one.
+    rerender(<MessageList messages={history} renderMessage={first} />)
+    expect(container.textContent).not.toContain('edited')
+    rendered.length = 0
+    rerender(<MessageList messages={history} renderMessage={renderWith('b')} />)
+    expect(rendered).toHaveLength(100)
+    expect(container.querySelectorAll('p[data-tag="b"]')).toHaveLength(100)
+  })
+
   it('does not announce history that was already finished', () => {
     const { container } = render(<Box messages={makeConversation(4)} />)
     expect(container.querySelector('[aria-live="polite"].kindling-visually-hidden')?.textContent).toBe('')

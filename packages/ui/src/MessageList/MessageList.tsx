@@ -1,4 +1,4 @@
-import { memo, type ReactNode, startTransition, useEffect, useLayoutEffect, useState } from 'react'
+import { memo, type ReactNode, startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { cx } from '../internal/cx.ts'
 import { DefaultMessage, type DefaultMessageProps } from '../Message/Message.tsx'
 import { MessageBoundary } from '../Message/MessageBoundary.tsx'
@@ -122,27 +122,75 @@ const MessageListBlock = memo(function MessageListBlock({
   )
 }, sameBlock)
 
-/** `shown` (the last messages of the list, from absolute index `offset`) as blocks by absolute position. */
-function renderBlocks(
+/** A block element as last rendered, with the messages it was made for. */
+interface RenderedBlock {
+  readonly messages: readonly MessageView[]
+  readonly start: number
+  readonly renderMessage: RenderMessage | undefined
+  readonly messageProps: Omit<DefaultMessageProps, 'message'> | undefined
+  readonly element: ReactNode
+}
+
+/** Whether `shown[from, from + block.messages.length)` holds the block's messages. */
+function holds(block: RenderedBlock, shown: readonly MessageView[], from: number, to: number): boolean {
+  if (block.messages.length !== to - from) return false
+  for (let i = from; i < to; i++) if (shown[i] !== block.messages[i - from]) return false
+  return true
+}
+
+/**
+ * `shown` (the last messages of the list, from absolute index `offset`) as blocks by absolute
+ * position. A block whose messages are unchanged is given the very element it was rendered with
+ * last time, so React skips it on an identity check: a streamed frame makes one new block (one
+ * slice, one element, one memo comparison), not one per block of the history.
+ */
+function useBlocks(
   shown: readonly MessageView[],
   offset: number,
   renderMessage: RenderMessage | undefined,
   messageProps: Omit<DefaultMessageProps, 'message'> | undefined,
 ): ReactNode[] {
+  // Reusing an element is safe whatever render it came from (even one React threw away): it is
+  // chosen by what it shows, not by when it was made.
+  const rendered = useRef<Map<number, RenderedBlock>>(new Map())
+  const next = new Map<number, RenderedBlock>()
   const blocks: ReactNode[] = []
   const end = offset + shown.length
   for (let start = offset; start < end; start = (Math.floor(start / BLOCK_SIZE) + 1) * BLOCK_SIZE) {
-    const stop = Math.min(end, (Math.floor(start / BLOCK_SIZE) + 1) * BLOCK_SIZE)
-    blocks.push(
-      <MessageListBlock
-        key={Math.floor(start / BLOCK_SIZE)}
-        messages={shown.slice(start - offset, stop - offset)}
-        start={start}
-        renderMessage={renderMessage}
-        messageProps={messageProps}
-      />,
-    )
+    const key = Math.floor(start / BLOCK_SIZE)
+    const stop = Math.min(end, (key + 1) * BLOCK_SIZE)
+    const before = rendered.current.get(key)
+    let block: RenderedBlock
+    if (
+      before &&
+      before.start === start &&
+      before.renderMessage === renderMessage &&
+      before.messageProps === messageProps &&
+      holds(before, shown, start - offset, stop - offset)
+    ) {
+      block = before
+    } else {
+      const messages = shown.slice(start - offset, stop - offset)
+      block = {
+        messages,
+        start,
+        renderMessage,
+        messageProps,
+        element: (
+          <MessageListBlock
+            key={key}
+            messages={messages}
+            start={start}
+            renderMessage={renderMessage}
+            messageProps={messageProps}
+          />
+        ),
+      }
+    }
+    next.set(key, block)
+    blocks.push(block.element)
   }
+  rendered.current = next
   return blocks
 }
 
@@ -182,6 +230,7 @@ export function MessageList({
   const announcementRef = useReplyAnnouncement(messages)
   const shown = useBackfill(messages)
   const offset = messages.length - shown.length
+  const blocks = useBlocks(shown, offset, renderMessage, messageProps)
   const last = messages.at(-1)
 
   // Sending a message means "show me the answer": follow again even if scrolled away.
@@ -204,7 +253,7 @@ export function MessageList({
           {messages.length === 0 && emptyState ? (
             <div className="kindling-message-list__empty">{emptyState}</div>
           ) : null}
-          {renderBlocks(shown, offset, renderMessage, messageProps)}
+          {blocks}
           {children}
         </div>
       </section>

@@ -4,6 +4,7 @@ import {
   activePathIds,
   addSibling,
   appendChild,
+  depthOf,
   emptyTree,
   getNode,
   type MessageTree,
@@ -92,6 +93,36 @@ describe('message tree', () => {
     expect(() => treeFromData(twice)).toThrow(/share the id m0/)
     const badActive = { ...data, activeRootId: 'nope' }
     expect(() => treeFromData(badActive)).toThrow(/active root/)
+    // Two messages that are each other's parent: every link agrees, but no root leads to them.
+    const loop = (id: string, other: string) => ({
+      id,
+      parentId: other,
+      childIds: [other],
+      activeChildId: other,
+      message: message(id),
+    })
+    const looped = { ...data, nodes: [...data.nodes, loop('x', 'y'), loop('y', 'x')] }
+    expect(() => treeFromData(looped)).toThrow(/form a loop/)
+  })
+
+  it('knows the depth of each message, whatever order the nodes come in', () => {
+    const tree = appendChild(addSibling(linear(4), 'm2', message('x2')), 'x2', message('x3'))
+    expect(['m0', 'm1', 'm2', 'm3', 'x2', 'x3', 'nope'].map((id) => depthOf(tree, id))).toEqual([
+      0,
+      1,
+      2,
+      3,
+      2,
+      3,
+      undefined,
+    ])
+    const data = treeToData(tree)
+    const reversed = treeFromData({ ...data, nodes: [...data.nodes].reverse() })
+    expect(depthOf(reversed, 'x3')).toBe(3)
+    expect(activePathIds(reversed)).toEqual(['m0', 'm1', 'x2', 'x3'])
+    // Switching back follows the stored active child of every node on the way down.
+    const back = selectBranch(reversed, 'm3')
+    expect(activePathIds(back)).toEqual(['m0', 'm1', 'm2', 'm3'])
   })
 
   it('merges two versions of a conversation by message id, losing none', () => {
