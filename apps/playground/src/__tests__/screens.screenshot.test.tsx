@@ -242,19 +242,22 @@ describe('playground demo tools', () => {
       expect(within(call).getByRole('button', { name: 'Approve' })).toBeTruthy()
       expect(within(call).getByRole('button', { name: 'Deny' })).toBeTruthy()
       await expectScreen('chat-tool-approval', variant)
-      if (variant.viewport === 'desktop' && variant.theme === 'light') {
-        await userEvent.click(within(call).getByRole('button', { name: 'Approve' }))
-        // Until the answer is done: one still streaming at teardown would be stopped and saved
-        // after the next screen emptied the database, and that screen would open it.
-        await waitFor(
-          () => {
-            const reply = [...document.querySelectorAll('article[data-role="assistant"]')].at(-1)
-            expect(reply?.textContent).toContain('send_email returned {"sent":false,"pretended":true')
-            expect(reply?.getAttribute('data-status')).toBe('done')
-          },
-          { timeout: 10_000 },
-        )
-      }
+      // Every variant ends its turn: a call left waiting would be ended by the unmount and saved
+      // after the next screen emptied the database, and that screen would open it.
+      const approve = variant.viewport === 'desktop' && variant.theme === 'light'
+      await userEvent.click(within(call).getByRole('button', { name: approve ? 'Approve' : 'Deny' }))
+      await waitFor(
+        () => {
+          const reply = [...document.querySelectorAll('article[data-role="assistant"]')].at(-1)
+          expect(reply?.textContent).toContain(
+            approve
+              ? 'send_email returned {"sent":false,"pretended":true'
+              : 'send_email failed: Denied by the user.',
+          )
+          expect(reply?.getAttribute('data-status')).toBe('done')
+        },
+        { timeout: 10_000 },
+      )
     },
   )
 })
