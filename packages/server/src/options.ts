@@ -1,3 +1,4 @@
+import type { RedisStreamStoreOptions } from './redisStreamStore.ts'
 import type { StreamStore, StreamStoreLimits } from './streamStore.ts'
 import type { StreamTracker } from './streamTracker.ts'
 
@@ -82,6 +83,13 @@ export interface ResumableOptions {
    * answer at once. Default 60 000 ms.
    */
   graceMs?: number
+  /**
+   * With `redisUrl` (several instances): how often an instance renews the liveness lease of each
+   * stream it produces, and how long a lease lasts unrenewed before readers on other instances end
+   * the stream with `event: error` (`stream_producer_lost`); see {@link RedisStreamStoreOptions}.
+   * Default `{ heartbeatMs: 1000, leaseMs: 3000 }`. A store given in `store` has its own.
+   */
+  producerLease?: Pick<RedisStreamStoreOptions, 'heartbeatMs' | 'leaseMs'>
 }
 
 /** The resumable-stream settings `options.resumable` asks for, or `undefined` when they are off. */

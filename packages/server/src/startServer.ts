@@ -63,7 +63,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     redisUrl && resumable && !resumable.store
       ? // Loaded only when asked for: a server without Redis does not load its client.
         await import('./redisStreamStore.ts').then(({ createRedisStreamStore }) =>
-          createRedisStreamStore({ url: redisUrl, ...resumable.limits }),
+          createRedisStreamStore({ url: redisUrl, ...resumable.limits, ...resumable.producerLease }),
         )
       : undefined
   const app = createApp({
