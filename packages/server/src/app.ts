@@ -193,6 +193,7 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
       graceMs,
       headers: token ? { [RESUME_TOKEN_HEADER]: token } : {},
       onStoreError: (error) => log(`stream store error: ${(error as Error).message}`),
+      shutdown: options.signal,
     }
   }
 

@@ -65,6 +65,12 @@ export interface ServerOptions {
    * answers stream straight to their reader with no store, no ids and no resume routes.
    */
   resumable?: boolean | ResumableOptions
+  /**
+   * Aborting it stops every resumable answer this server is generating (its readers' connections
+   * end; a stream in a shared store ends as incomplete). `startServer`'s `close()` does it, so a
+   * closed server does not keep generating for answers nobody can read from it any more.
+   */
+  signal?: AbortSignal
 }
 
 /** The settings of resumable streams ({@link ServerOptions.resumable}). */
