@@ -199,8 +199,7 @@ export function startResumableStream(
     void reader.cancel().catch(() => {})
   }
   const unsubscribe = store.onCancel(streamId, stop)
-  options.shutdown?.addEventListener('abort', stop, { once: true })
-  if (options.shutdown?.aborted) stop()
+  const forgetClosing = options.onClosing(stop)
   const pump = async () => {
     let full = false
     let complete = false
@@ -239,7 +238,7 @@ export function startResumableStream(
       finished = true
       clearTimeout(graceTimer)
       unsubscribe()
-      options.shutdown?.removeEventListener('abort', stop)
+      forgetClosing()
       await store.end(streamId, complete).catch(options.onStoreError)
     }
   }
