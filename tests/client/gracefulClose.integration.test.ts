@@ -8,7 +8,7 @@ import { user } from '../support/peer.ts'
 // can be closed (`server.close()`) while answers stream. Its readers end with a typed error that keeps
 // the partial answer, and close() itself does not wait for the answers to finish.
 
-type Chunk = { choices: { delta: { content?: string | null } }[] }
+type Chunk = { choices: { delta: { content?: string | null | undefined } }[] }
 type Partial = { choices: { message: { content: string } }[] }
 
 async function readAll(stream: AsyncIterable<Chunk>, onChunk?: (n: number) => unknown) {

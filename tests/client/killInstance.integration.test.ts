@@ -46,7 +46,7 @@ const clientOf = (url: string, urls: string[] = []) =>
 
 /** Reads `stream` to its end or error: the text read, and what it threw. */
 async function readAll(
-  stream: AsyncIterable<{ choices: { delta: { content?: string | null } }[] }>,
+  stream: AsyncIterable<{ choices: { delta: { content?: string | null | undefined } }[] }>,
   onChunk?: (n: number) => unknown,
 ) {
   let text = ''
