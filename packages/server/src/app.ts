@@ -35,6 +35,7 @@ import { sseResponse } from './sseResponse.ts'
 import { StreamStoreFull } from './streamStore.ts'
 import { createStreamTracker } from './streamTracker.ts'
 import { displayUpstreamUrl, resolveUpstream } from './upstream.ts'
+import { whenClosing } from './whenClosing.ts'
 import { checkRequestedDelay, LimitExceeded } from './workLimits.ts'
 
 /** The base paths every route is served under: Fireworks' and the OpenAI style. */
@@ -165,6 +166,7 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
   const resumable = resumableOptionsOf(options.resumable)
   const store = resumable ? (resumable.store ?? createMemoryStreamStore(resumable.limits)) : undefined
   const graceMs = resumable?.graceMs ?? DEFAULT_STREAM_GRACE_MS
+  const onClosing = whenClosing(options.signal)
   /**
    * Registers a new resumable stream, or the 503 when the store cannot take it; `undefined` when
    * streams are not resumable.
@@ -193,6 +195,7 @@ export function createApp(options: ServerOptions = {}): KindlingApp {
       graceMs,
       headers: token ? { [RESUME_TOKEN_HEADER]: token } : {},
       onStoreError: (error) => log(`stream store error: ${(error as Error).message}`),
+      onClosing,
     }
   }
 

@@ -1,3 +1,4 @@
+import type { RedisStreamStoreOptions } from './redisStreamStore.ts'
 import type { StreamStore, StreamStoreLimits } from './streamStore.ts'
 import type { StreamTracker } from './streamTracker.ts'
 
@@ -64,6 +65,12 @@ export interface ServerOptions {
    * answers stream straight to their reader with no store, no ids and no resume routes.
    */
   resumable?: boolean | ResumableOptions
+  /**
+   * Aborting it stops every resumable answer this server is generating (its readers' connections
+   * end; a stream in a shared store ends as incomplete). `startServer`'s `close()` does it, so a
+   * closed server does not keep generating for answers nobody can read from it any more.
+   */
+  signal?: AbortSignal
 }
 
 /** The settings of resumable streams ({@link ServerOptions.resumable}). */
@@ -82,6 +89,13 @@ export interface ResumableOptions {
    * answer at once. Default 60 000 ms.
    */
   graceMs?: number
+  /**
+   * With `redisUrl` (several instances): how often an instance renews the liveness lease of each
+   * stream it produces, and how long a lease lasts unrenewed before readers on other instances end
+   * the stream with `event: error` (`stream_producer_lost`); see {@link RedisStreamStoreOptions}.
+   * Default `{ heartbeatMs: 1000, leaseMs: 3000 }`. A store given in `store` has its own.
+   */
+  producerLease?: Pick<RedisStreamStoreOptions, 'heartbeatMs' | 'leaseMs'>
 }
 
 /** The resumable-stream settings `options.resumable` asks for, or `undefined` when they are off. */

@@ -1,13 +1,23 @@
 import {
   DEFAULT_STREAM_STORE_LIMITS,
   StreamEndedEarly,
+  StreamProducerLost,
   type StreamStore,
   StreamStoreFull,
   type StreamStoreLimits,
   StreamStoreUnavailable,
 } from './streamStore.ts'
 
-const HEARTBEAT_MS = 1000
+// Marks the stream ended by its lost producer ('3') if it is still running ('0'), as `end` would
+// have; a no-op when the producer (or another follower) ended it first.
+const MARK_PRODUCER_LOST = `
+if redis.call('HGET', KEYS[1], 'ended') ~= '0' then return 0 end
+redis.call('HSET', KEYS[1], 'ended', '3')
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
+redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
+redis.call('PUBLISH', KEYS[4], 'end')
+return 1`
 
 /** How to reach Redis and what to keep there. */
 export interface RedisStreamStoreOptions extends Partial<StreamStoreLimits> {
@@ -17,9 +27,21 @@ export interface RedisStreamStoreOptions extends Partial<StreamStoreLimits> {
   prefix?: string
   /** Longest a running stream is kept if its instance dies before ending it. Default 1 hour. */
   maxRunMs?: number
+  /**
+   * How often this instance renews the liveness lease of each stream it produces (one Redis write per
+   * interval for all of them, none per event). Default 1000 ms.
+   */
+  heartbeatMs?: number
+  /**
+   * How long a lease lasts unrenewed: a stream whose producer stopped renewing it this long (killed,
+   * crashed, cut off from Redis) is ended as failed, and its readers on every instance get an
+   * `event: error` (`stream_producer_lost`). Longer than `heartbeatMs`; default three heartbeats.
+   */
+  leaseMs?: number
 }
 
-// Keys: `<p>s:<id>` hash {owner, ended, bytes}; `<p>e:<id>` list of events; `<p>bytes` the total;
+// Keys: `<p>s:<id>` hash {owner, ended (0 running, 1 complete, 2 early, 3 producer lost), bytes};
+// `<p>a:<id>` the producer's liveness lease; `<p>e:<id>` list of events; `<p>bytes` the total;
 // `<p>finished` finished ids scored by end time, for the oldest-first eviction. Channels: `<p>n:<id>`
 // (an event or the end), `<p>c:<id>` (cancel).
 
@@ -30,6 +52,13 @@ export interface RedisStreamStoreOptions extends Partial<StreamStoreLimits> {
 export async function createRedisStreamStore(options: RedisStreamStoreOptions): Promise<StreamStore> {
   const { maxBytes, maxEventsPerStream, ttlMs } = { ...DEFAULT_STREAM_STORE_LIMITS, ...options }
   const maxRunMs = options.maxRunMs ?? 3_600_000
+  const heartbeatMs = options.heartbeatMs ?? 1000
+  const leaseMs = options.leaseMs ?? heartbeatMs * 3
+  if (!(heartbeatMs > 0 && leaseMs > heartbeatMs)) {
+    throw new RangeError(
+      `The liveness lease (leaseMs ${leaseMs}) must outlast the heartbeat that renews it (heartbeatMs ${heartbeatMs} > 0).`,
+    )
+  }
   const p = options.prefix ?? 'kindling:'
   const key = { meta: (id: string) => `${p}s:${id}`, events: (id: string) => `${p}e:${id}` }
   const channel = { notify: (id: string) => `${p}n:${id}`, cancel: (id: string) => `${p}c:${id}` }
@@ -56,15 +85,15 @@ export async function createRedisStreamStore(options: RedisStreamStoreOptions): 
     connection.on('error', (error: Error) => failAll(error))
   }
   await Promise.all([client.connect(), subscriber.connect()])
-  // The streams this instance produces say they are alive every second: a reader elsewhere learns
-  // that this instance died when the mark lapses, rather than waiting for an end that never comes.
+  // The streams this instance produces renew their lease every heartbeat: a reader elsewhere learns
+  // that this instance died when the lease lapses, rather than waiting for an end that never comes.
   const running = new Set<string>()
   const heartbeat = setInterval(() => {
     if (running.size === 0 || !client.isReady) return
     const multi = client.multi()
-    for (const id of running) multi.set(aliveKey(id), '1', { PX: HEARTBEAT_MS * 3 })
+    for (const id of running) multi.set(aliveKey(id), '1', { PX: leaseMs })
     multi.exec().catch(() => {})
-  }, HEARTBEAT_MS)
+  }, heartbeatMs)
   heartbeat.unref()
   const call = async <T>(what: Promise<T>): Promise<T> => {
     try {
@@ -92,6 +121,10 @@ export async function createRedisStreamStore(options: RedisStreamStoreOptions): 
         .exec()
     }
   }
+  const producerLost = () =>
+    new StreamProducerLost(
+      'The server instance producing this stream stopped (killed or crashed) before the answer was complete.',
+    )
   return {
     open: (id, owner) =>
       call(
@@ -106,7 +139,7 @@ export async function createRedisStreamStore(options: RedisStreamStoreOptions): 
             .multi()
             .hSet(key.meta(id), { owner, ended: '0', bytes: '0' })
             .pExpire(key.meta(id), maxRunMs)
-            .set(aliveKey(id), '1', { PX: HEARTBEAT_MS * 3 })
+            .set(aliveKey(id), '1', { PX: leaseMs })
             .exec()
           running.add(id)
         })(),
@@ -184,15 +217,23 @@ export async function createRedisStreamStore(options: RedisStreamStoreOptions): 
           }
           if (ended !== '0' && events.length === 0) {
             if (ended === '1') return
+            if (ended === '3') throw producerLost()
             throw new StreamEndedEarly('The stream ended before its answer did.')
           }
           if (dirty || events.length > 0 || ended !== '0') continue
-          if (quiet >= HEARTBEAT_MS * 2 && (await call(client.exists(aliveKey(id)))) === 0) {
-            throw new StreamStoreUnavailable('The server instance producing this stream stopped.')
+          // The lease lapsed: the producer is gone. End the stream for every reader, now and later.
+          if (quiet >= heartbeatMs && (await call(client.exists(aliveKey(id)))) === 0) {
+            await call(
+              client.eval(MARK_PRODUCER_LOST, {
+                keys: [key.meta(id), key.events(id), finishedKey, channel.notify(id)],
+                arguments: [String(ttlMs * 2 + 60_000), String(Date.now()), id],
+              }),
+            )
+            continue
           }
           const waitStarted = Date.now()
           await new Promise<void>((resolve, reject) => {
-            const timer = setTimeout(() => done(), HEARTBEAT_MS)
+            const timer = setTimeout(() => done(), heartbeatMs)
             const done = (error?: Error) => {
               clearTimeout(timer)
               waiting.delete(done)

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { ResumeContext } from './resumeContext.ts'
 import { createSseEventSplitter } from './sseEventSplitter.ts'
-import { StreamEndedEarly, type StreamStore } from './streamStore.ts'
+import { StreamEndedEarly, StreamProducerLost, type StreamStore } from './streamStore.ts'
 
 /** The response header carrying a streamed answer's id. */
 export const STREAM_ID_HEADER = 'x-kindling-stream-id'
@@ -83,6 +83,11 @@ export function followBody(
           }
           controller.close()
         } catch (error) {
+          // Its producer died: say so in the stream, a clear end the client reports (no resume helps).
+          if (error instanceof StreamProducerLost) {
+            controller.enqueue(encoder.encode(errorEvent(error.message, 'stream_producer_lost')))
+            return controller.close()
+          }
           // A stream that ended early fails its readers too: as the first reader's fault said, or an error.
           const cut = error instanceof StreamEndedEarly ? options.ending?.() : undefined
           if (cut) cut((failure) => controller.error(failure))
@@ -97,6 +102,11 @@ export function followBody(
     },
     { highWaterMark: 0 },
   )
+}
+
+/** An SSE `event: error` in the OpenAI error shape, which ends a stream for its reader. */
+export function errorEvent(message: string, code: string): string {
+  return `event: error\ndata: ${JSON.stringify({ error: { message, type: 'server_error', code } })}\n\n`
 }
 
 /** A follow whose first step may have been taken already. */
@@ -189,6 +199,7 @@ export function startResumableStream(
     void reader.cancel().catch(() => {})
   }
   const unsubscribe = store.onCancel(streamId, stop)
+  const forgetClosing = options.onClosing(stop)
   const pump = async () => {
     let full = false
     let complete = false
@@ -227,6 +238,7 @@ export function startResumableStream(
       finished = true
       clearTimeout(graceTimer)
       unsubscribe()
+      forgetClosing()
       await store.end(streamId, complete).catch(options.onStoreError)
     }
   }

@@ -10,4 +10,6 @@ export interface ResumeContext {
   /** Headers for the first response: the stream id and, without `Authorization`, the resume token. */
   headers: Record<string, string>
   onStoreError: (error: unknown) => void
+  /** Calls `stop` when the server closes; returns the function that forgets it. */
+  onClosing: (stop: () => void) => () => void
 }

@@ -9,7 +9,7 @@ import {
   streamHeaders,
 } from './resumableStream.ts'
 import { parseEventId } from './sseEventSplitter.ts'
-import { StreamEndedEarly, type StreamStore } from './streamStore.ts'
+import { StreamEndedEarly, StreamProducerLost, type StreamStore } from './streamStore.ts'
 
 // The same answer for an unknown, expired and someone else's stream: an id reveals nothing.
 const notFound = (id: string) =>
@@ -62,6 +62,11 @@ export function registerResumeRoutes(
       started = await firstEvent(store, id, after)
     } catch (error) {
       if (!(error instanceof StreamEndedEarly)) throw error
+      if (error instanceof StreamProducerLost) {
+        return errorResponse(410, `${error.message} Stream '${id}' has nothing after event ${after}.`, {
+          code: 'stream_producer_lost',
+        })
+      }
       return errorResponse(
         410,
         `The stream '${id}' stopped before its answer was complete (cut, failed or cancelled) and has nothing after event ${after}.`,

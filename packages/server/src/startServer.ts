@@ -63,11 +63,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     redisUrl && resumable && !resumable.store
       ? // Loaded only when asked for: a server without Redis does not load its client.
         await import('./redisStreamStore.ts').then(({ createRedisStreamStore }) =>
-          createRedisStreamStore({ url: redisUrl, ...resumable.limits }),
+          createRedisStreamStore({ url: redisUrl, ...resumable.limits, ...resumable.producerLease }),
         )
       : undefined
+  // close() stops the answers still being generated for readers that may resume elsewhere.
+  const shutdown = new AbortController()
   const app = createApp({
     ...appOptions,
+    signal: appOptions.signal ? AbortSignal.any([appOptions.signal, shutdown.signal]) : shutdown.signal,
     allowedHosts,
     tracker: streams,
     ...(resumable ? { resumable: ownStore ? { ...resumable, store: ownStore } : resumable } : {}),
@@ -93,6 +96,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         streams,
         close: () => {
           closing ??= new Promise<void>((done, fail) => {
+            shutdown.abort()
             server.close((error) => {
               const closed = ownStore?.close() ?? Promise.resolve()
               void closed.then(() => (error ? fail(error) : done()))

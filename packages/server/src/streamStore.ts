@@ -61,3 +61,9 @@ export class StreamStoreUnavailable extends Error {}
 
 /** The stream ended before its answer did (cut upstream, stopped): a reader's connection fails too. */
 export class StreamEndedEarly extends Error {}
+
+/**
+ * The instance producing the stream stopped (killed, crashed) without ending it: its liveness lease
+ * lapsed. Readers on other instances get an `event: error` rather than waiting for an end that never comes.
+ */
+export class StreamProducerLost extends StreamEndedEarly {}

@@ -11,7 +11,7 @@ const children: ChildProcess[] = []
 export function stopClis(): void {
   for (const child of children.splice(0)) {
     // tsx runs the CLI in a child of its own: stop the whole process group.
-    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
+    if (child.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGTERM')
   }
 }
 
@@ -49,5 +49,12 @@ export function startCli(args: string[], env: Record<string, string> = {}) {
       const check = () => (output.includes(text) ? resolve() : setTimeout(check, 20))
       check()
     })
-  return { url, output: () => output, printed }
+  /** Kills the CLI's whole process group at once (SIGKILL: no cleanup runs), resolving when it exited. */
+  const kill = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
+      child.once('exit', () => resolve())
+      if (child.pid) process.kill(-child.pid, 'SIGKILL')
+    })
+  return { url, output: () => output, printed, kill }
 }
