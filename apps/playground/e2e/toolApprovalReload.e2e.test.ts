@@ -183,6 +183,33 @@ describe('playground: a tool call awaiting approval', () => {
     await context.close()
   }, 90_000)
 
+  it('two tabs after a reload, both approving at once: it still runs once', async () => {
+    const problems: string[] = []
+    const { context, page: first } = await askForEmail(problems)
+    await expectAwaitingApproval(first)
+    await first.reload()
+    await expectAwaitingApproval(first)
+    const second = await openPage(context, problems)
+    await expectAwaitingApproval(second)
+    const asked = generations()
+
+    // Both buttons found first, then clicked in the same moment (a user click waits for the button to
+    // be stable, and the first approval may end the other tab's wait before it). One tab takes the
+    // call's lock and runs it; the other's approval goes to it and changes nothing.
+    const buttons = await Promise.all(
+      [first, second].map((page) => emailCall(page).getByRole('button', { name: 'Approve' }).elementHandle()),
+    )
+    await Promise.all(
+      buttons.map((button) => button?.evaluate((element) => (element as HTMLElement).click())),
+    )
+    for (const page of [first, second]) await expectFollowUp(page, 'done', APPROVED)
+    const runs = [...(await outbox(first)), ...(await outbox(second))]
+    expect(runs.map((entry) => entry.toolCallId)).toEqual([await storedCallId(first)])
+    expect(generations()).toBe(asked + 1)
+    expect(problems).toEqual([])
+    await context.close()
+  }, 90_000)
+
   it('Deny after a reload sends the denial, runs nothing, and the answer says so', async () => {
     const problems: string[] = []
     const { context, page } = await askForEmail(problems)
