@@ -2,6 +2,7 @@ import { defineTool, type ToolSet } from '@kindling/react'
 import { z } from 'zod'
 import { evaluateArithmetic } from './evaluateArithmetic.ts'
 import { fakeWeather } from './fakeWeather.ts'
+import { recordInOutbox } from './outbox.ts'
 
 // The tools the playground offers the model, each switchable in the settings. They run in the
 // page; none reaches the network, and the one with an effect (email) only pretends, after approval.
@@ -68,13 +69,16 @@ export const DEMO_TOOLS: readonly DemoTool[] = [
       description: 'Sends an email on behalf of the user. The user approves each email first.',
       parameters: z.object({ to: z.email(), subject: z.string(), body: z.string() }),
       needsApproval: true,
-      execute: ({ to, subject }) => ({
-        sent: false,
-        pretended: true,
-        to,
-        subject,
-        note: 'The playground does not send email; it only pretends.',
-      }),
+      execute: ({ to, subject }, { toolCallId }) => {
+        recordInOutbox({ toolCallId, to, subject, at: new Date().toISOString() })
+        return {
+          sent: false,
+          pretended: true,
+          to,
+          subject,
+          note: 'The playground does not send email; it only pretends.',
+        }
+      },
     }),
   },
 ]

@@ -1,6 +1,7 @@
 import type { ChatSettleReason } from './chatEngine.ts'
 import type { ChatUIMessage } from './chatMessage.ts'
 import { type ChatState, type ChatStore, withChangedMessages } from './chatState.ts'
+import { mergeMessageProgress } from './messageProgress.ts'
 import { appendChild, getNode, type MessageTree, mergeTrees, replaceMessages } from './messageTree.ts'
 import type { ChatRequestConfig } from './requestRunner.ts'
 import { applyToolCallAction, hasToolResults, stalledAnswerOf, waitingAnswerOf } from './toolCallResume.ts'
@@ -257,7 +258,10 @@ export function createToolLoop(host: ToolLoopHost): ToolLoop {
     if (host.busy()) return
     const mine = store.getState().tree
     const [first, second] = prefer === 'current' ? [mine, tree] : [tree, mine]
-    const merged = mine.nodes.length === 0 ? tree : mergeToolCallStates(mergeTrees(first, second), second)
+    const merged =
+      mine.nodes.length === 0
+        ? tree
+        : mergeToolCallStates(mergeMessageProgress(mergeTrees(first, second), second), second)
     if (merged !== mine) host.setTree(merged)
     if (endStalledCalls) void endStalled()
   }

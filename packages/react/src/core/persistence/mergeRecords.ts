@@ -1,3 +1,4 @@
+import { mergeMessageProgress } from '../messageProgress.ts'
 import { mergeTrees } from '../messageTree.ts'
 import { mergeToolCallStates } from '../toolCallStates.ts'
 import type { ThreadRecord } from './threadRecord.ts'
@@ -9,7 +10,11 @@ import type { ThreadRecord } from './threadRecord.ts'
 export function mergeRecords(incoming: ThreadRecord, stored: ThreadRecord | undefined): ThreadRecord {
   if (!stored) return incoming
   // Each tool call keeps its furthest state: a stale copy never brings an ended call back.
-  const tree = mergeToolCallStates(mergeTrees(incoming.tree, stored.tree), stored.tree)
+  // And a copy of an answer further along wins over one cut off (see messageProgress.ts).
+  const tree = mergeToolCallStates(
+    mergeMessageProgress(mergeTrees(incoming.tree, stored.tree), stored.tree),
+    stored.tree,
+  )
   return {
     ...incoming,
     tree,
