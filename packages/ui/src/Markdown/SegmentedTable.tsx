@@ -7,8 +7,8 @@ import {
   plainReasonGrowing,
 } from './markdownGuards.ts'
 import { ParsedMarkdown } from './ParsedMarkdown.tsx'
-import { emptySegmentCuts, SEGMENT_CHARS, type SegmentCuts } from './paragraphSegments.ts'
-import { findTableCuts, tableHead } from './tableSegments.ts'
+import { emptySegmentCuts, type SegmentCuts } from './paragraphSegments.ts'
+import { findTableCuts, TABLE_GROUP_CHARS, tableHead } from './tableSegments.ts'
 
 /** A long table's header and delimiter row, and its groups of rows. */
 export interface TableGroups {
@@ -26,7 +26,7 @@ export function tableGroups(
   cuts: RefObject<SegmentCuts | null>,
   guard: RefObject<GuardScan | null>,
 ): TableGroups | null {
-  if (block.length <= SEGMENT_CHARS || (definitions && block.includes('['))) return null
+  if (block.length <= TABLE_GROUP_CHARS || (definitions && block.includes('['))) return null
   const head = tableHead(block)
   if (!head || plainReasonGrowing(block, MAX_SEGMENTED_BLOCK_CHARS, guard)) return null
   cuts.current ??= emptySegmentCuts()
