@@ -1,5 +1,5 @@
 import { memo, type RefObject } from 'react'
-import { continuesList, findListCuts, type ListKind, listKind } from './listSegments.ts'
+import { continuesList, findListCuts, LIST_GROUP_CHARS, type ListKind, listKind } from './listSegments.ts'
 import { listGroupComponents } from './markdownComponents.tsx'
 import {
   type GuardScan,
@@ -8,7 +8,7 @@ import {
   plainReasonGrowing,
 } from './markdownGuards.ts'
 import { ParsedMarkdown } from './ParsedMarkdown.tsx'
-import { emptySegmentCuts, SEGMENT_CHARS, type SegmentCuts, segmentsAt } from './paragraphSegments.ts'
+import { emptySegmentCuts, type SegmentCuts, segmentsAt } from './paragraphSegments.ts'
 
 /** A long list's kind and its groups of items. */
 export interface ListGroups {
@@ -26,7 +26,7 @@ export function listGroups(
   cuts: RefObject<SegmentCuts | null>,
   guard: RefObject<GuardScan | null>,
 ): ListGroups | null {
-  if (block.length <= SEGMENT_CHARS || (definitions && block.includes('['))) return null
+  if (block.length <= LIST_GROUP_CHARS || (definitions && block.includes('['))) return null
   const kind = listKind(block)
   if (!kind || plainReasonGrowing(block, MAX_SEGMENTED_BLOCK_CHARS, guard)) return null
   cuts.current ??= emptySegmentCuts()
