@@ -2,7 +2,7 @@ import { memo, useRef } from 'react'
 import { CodeBlock } from './CodeBlock.tsx'
 import { fencedCode } from './fencedCode.ts'
 import { blockComponents } from './markdownComponents.tsx'
-import { type PlainReason, plainReason } from './markdownGuards.ts'
+import { type GuardScan, MAX_BLOCK_CHARS, type PlainReason, plainReasonGrowing } from './markdownGuards.ts'
 import { ParsedMarkdown } from './ParsedMarkdown.tsx'
 import type { SegmentCuts } from './paragraphSegments.ts'
 import { listGroups, SegmentedList } from './SegmentedList.tsx'
@@ -41,15 +41,18 @@ export const MarkdownBlock = memo(function MarkdownBlock({
   const cuts = useRef<SegmentCuts | null>(null)
   const listCuts = useRef<SegmentCuts | null>(null)
   const tableCuts = useRef<SegmentCuts | null>(null)
+  // The guards' verdicts on the block's finished lines, against each of the two size limits.
+  const segmentedGuard = useRef<GuardScan | null>(null)
+  const wholeGuard = useRef<GuardScan | null>(null)
   const fence = fencedCode(text)
   if (fence) return <CodeBlock code={fence.code} language={fence.language} />
-  const table = tableGroups(text, definitions, tableCuts)
+  const table = tableGroups(text, definitions, tableCuts, segmentedGuard)
   if (table) return <SegmentedTable {...table} allowImages={allowImages} />
-  const list = listGroups(text, definitions, listCuts)
+  const list = listGroups(text, definitions, listCuts, segmentedGuard)
   if (list) return <SegmentedList {...list} allowImages={allowImages} />
-  const segments = paragraphSegments(text, definitions, cuts)
+  const segments = paragraphSegments(text, definitions, cuts, segmentedGuard)
   if (segments) return <SegmentedParagraph segments={segments} allowImages={allowImages} />
-  const reason = plainReason(text)
+  const reason = plainReasonGrowing(text, MAX_BLOCK_CHARS, wholeGuard)
   if (reason) return <PlainBlock text={text} reason={reason} />
   return (
     <ParsedMarkdown

@@ -1,9 +1,14 @@
 import { memo, type RefObject } from 'react'
-import { continuesList, findListCuts, type ListKind, listKind } from './listSegments.ts'
+import { continuesList, findListCuts, LIST_GROUP_CHARS, type ListKind, listKind } from './listSegments.ts'
 import { listGroupComponents } from './markdownComponents.tsx'
-import { MAX_SEGMENTED_BLOCK_CHARS, plainReason } from './markdownGuards.ts'
+import {
+  type GuardScan,
+  MAX_SEGMENTED_BLOCK_CHARS,
+  plainReason,
+  plainReasonGrowing,
+} from './markdownGuards.ts'
 import { ParsedMarkdown } from './ParsedMarkdown.tsx'
-import { emptySegmentCuts, SEGMENT_CHARS, type SegmentCuts, segmentsAt } from './paragraphSegments.ts'
+import { emptySegmentCuts, type SegmentCuts, segmentsAt } from './paragraphSegments.ts'
 
 /** A long list's kind and its groups of items. */
 export interface ListGroups {
@@ -19,10 +24,11 @@ export function listGroups(
   block: string,
   definitions: string,
   cuts: RefObject<SegmentCuts | null>,
+  guard: RefObject<GuardScan | null>,
 ): ListGroups | null {
-  if (block.length <= SEGMENT_CHARS || (definitions && block.includes('['))) return null
+  if (block.length <= LIST_GROUP_CHARS || (definitions && block.includes('['))) return null
   const kind = listKind(block)
-  if (!kind || plainReason(block, MAX_SEGMENTED_BLOCK_CHARS)) return null
+  if (!kind || plainReasonGrowing(block, MAX_SEGMENTED_BLOCK_CHARS, guard)) return null
   cuts.current ??= emptySegmentCuts()
   const found = findListCuts(block, kind, cuts.current).cuts
   if (found.length === 0) return null

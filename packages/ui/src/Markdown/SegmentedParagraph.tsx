@@ -1,6 +1,11 @@
 import { memo, type RefObject } from 'react'
 import { segmentComponents } from './markdownComponents.tsx'
-import { MAX_SEGMENTED_BLOCK_CHARS, plainReason } from './markdownGuards.ts'
+import {
+  type GuardScan,
+  MAX_SEGMENTED_BLOCK_CHARS,
+  plainReason,
+  plainReasonGrowing,
+} from './markdownGuards.ts'
 import { ParsedMarkdown } from './ParsedMarkdown.tsx'
 import {
   continuesParagraph,
@@ -18,16 +23,17 @@ const LIST_START = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]/
  * or `null` to parse it whole: a short block, anything but a paragraph, a paragraph whose last
  * lines could make it something else, one that may use the document's definitions (resolving
  * them needs the whole paragraph), or one the guards keep plain for anything but its size (see
- * `markdownGuards.ts`; each segment is parsed on its own, so the size limit is higher). `cuts` keeps the cuts between renders of the same block.
+ * `markdownGuards.ts`; each segment is parsed on its own, so the size limit is higher). `cuts` keeps the cuts between renders of the same block, `guard` the guards' verdict on its finished lines.
  */
 export function paragraphSegments(
   block: string,
   definitions: string,
   cuts: RefObject<SegmentCuts | null>,
+  guard: RefObject<GuardScan | null>,
 ): string[] | null {
   if (block.length <= SEGMENT_CHARS || (definitions && block.includes('['))) return null
   // A list is no paragraph (see `listSegments.ts`): spare the tries.
-  if (LIST_START.test(block) || plainReason(block, MAX_SEGMENTED_BLOCK_CHARS)) return null
+  if (LIST_START.test(block) || plainReasonGrowing(block, MAX_SEGMENTED_BLOCK_CHARS, guard)) return null
   cuts.current ??= emptySegmentCuts()
   const found = findSegmentCuts(block, cuts.current).cuts
   if (found.length === 0) return null

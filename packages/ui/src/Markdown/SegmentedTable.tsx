@@ -1,9 +1,14 @@
 import { memo, type RefObject } from 'react'
 import { ScrollableTable, tableHeadComponents, tableRowsComponents } from './markdownComponents.tsx'
-import { MAX_SEGMENTED_BLOCK_CHARS, plainReason } from './markdownGuards.ts'
+import {
+  type GuardScan,
+  MAX_SEGMENTED_BLOCK_CHARS,
+  plainReason,
+  plainReasonGrowing,
+} from './markdownGuards.ts'
 import { ParsedMarkdown } from './ParsedMarkdown.tsx'
-import { emptySegmentCuts, SEGMENT_CHARS, type SegmentCuts } from './paragraphSegments.ts'
-import { findTableCuts, tableHead } from './tableSegments.ts'
+import { emptySegmentCuts, type SegmentCuts } from './paragraphSegments.ts'
+import { findTableCuts, TABLE_GROUP_CHARS, tableHead } from './tableSegments.ts'
 
 /** A long table's header and delimiter row, and its groups of rows. */
 export interface TableGroups {
@@ -19,10 +24,11 @@ export function tableGroups(
   block: string,
   definitions: string,
   cuts: RefObject<SegmentCuts | null>,
+  guard: RefObject<GuardScan | null>,
 ): TableGroups | null {
-  if (block.length <= SEGMENT_CHARS || (definitions && block.includes('['))) return null
+  if (block.length <= TABLE_GROUP_CHARS || (definitions && block.includes('['))) return null
   const head = tableHead(block)
-  if (!head || plainReason(block, MAX_SEGMENTED_BLOCK_CHARS)) return null
+  if (!head || plainReasonGrowing(block, MAX_SEGMENTED_BLOCK_CHARS, guard)) return null
   cuts.current ??= emptySegmentCuts()
   const found = findTableCuts(block, head, cuts.current).cuts
   if (found.length === 0) return null

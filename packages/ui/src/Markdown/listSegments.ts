@@ -6,10 +6,15 @@ import {
   emptySegmentCuts,
   MAX_TRIES,
   parseMarkdown,
-  SEGMENT_CHARS,
   type SegmentCuts,
   type TreeNode,
 } from './paragraphSegments.ts'
+
+/**
+ * Characters after which a group of items may end. Smaller than a paragraph's segments: a list's
+ * text costs more to parse per character (every item is a container with a paragraph in it).
+ */
+export const LIST_GROUP_CHARS = 400
 
 /** The kind of list a block is: its marker (`-`, `*`, `+`, or `.`/`)` after a number). */
 export interface ListKind {
@@ -57,14 +62,14 @@ export function isTightList(group: string, kind: ListKind): boolean {
 
 /**
  * Extends `cuts` (as `findSegmentCuts` does for paragraphs) with offsets of the newlines before
- * item lines where a group of at least {@link SEGMENT_CHARS} characters ends and parses alone as a
+ * item lines where a group of at least {@link LIST_GROUP_CHARS} characters ends and parses alone as a
  * tight list. Cuts depend only on the text before them.
  */
 export function findListCuts(text: string, kind: ListKind, cuts: SegmentCuts): SegmentCuts {
   if (!text.startsWith(cuts.prefix)) Object.assign(cuts, emptySegmentCuts())
   for (;;) {
     const start = cuts.cuts.at(-1)
-    let newline = text.indexOf('\n', Math.max((start ?? 0) + SEGMENT_CHARS, cuts.waitFrom + 1))
+    let newline = text.indexOf('\n', Math.max((start ?? 0) + LIST_GROUP_CHARS, cuts.waitFrom + 1))
     while (newline !== -1 && !startsItem(text.slice(newline + 1, newline + 14), kind))
       newline = text.indexOf('\n', newline + 1)
     // The item after the cut must have begun: its marker decides whether the line is an item.

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest'
 import { HOSTILE_RUNS } from '../__tests__/hostileConfig.ts'
 import { autolinkLiterals, largeBlock, nestedContainers, superLinear } from '../__tests__/hostilePayloads.ts'
 import { richReply } from '../stories/fixtures.ts'
-import { MAX_BLOCK_CHARS, MAX_NESTING, nestingOf, plainReason } from './markdownGuards.ts'
+import {
+  type GuardScan,
+  MAX_BLOCK_CHARS,
+  MAX_NESTING,
+  MAX_SEGMENTED_BLOCK_CHARS,
+  nestingOf,
+  plainReason,
+  plainReasonGrowing,
+} from './markdownGuards.ts'
 import { splitMarkdownBlocks } from './splitMarkdownBlocks.ts'
 
 const blocksOf = (text: string) => splitMarkdownBlocks(text)
@@ -80,6 +88,38 @@ describe('plainReason (the checks before parsing)', () => {
         expect(blocksOf(text)).toHaveLength(1)
         expect(plainReason(text)).not.toBeNull()
       }),
+      { numRuns: HOSTILE_RUNS * 3 },
+    )
+  })
+
+  it('gives the same verdict on a growing block as on the whole of it, at every step', () => {
+    const texts = fc.oneof(
+      superLinear(2_000, 8_000),
+      nestedContainers(),
+      autolinkLiterals(2_000, 8_000),
+      fc.constant(richReply),
+      fc.constant(`- a\n${'- **b** [c](https://c.example)\n'.repeat(400)}`),
+      fc.constant(`| a |\n|---|\n${'| *x* |\n'.repeat(300)}\`\`\`\n${'*'.repeat(2_000)}\n`),
+    )
+    const steps = fc.array(fc.integer({ min: 1, max: 4_000 }), { minLength: 1, maxLength: 30 })
+    fc.assert(
+      fc.property(
+        texts,
+        steps,
+        fc.constantFrom(MAX_BLOCK_CHARS / 8, MAX_SEGMENTED_BLOCK_CHARS),
+        (text, cuts, max) => {
+          const scan: { current: GuardScan | null } = { current: null }
+          let end = 0
+          for (const step of [...cuts, text.length]) {
+            end = Math.min(text.length, end + step)
+            const block = text.slice(0, end)
+            expect(plainReasonGrowing(block, max, scan)).toBe(plainReason(block, max))
+          }
+          // A block that is not an extension of the last one is checked from its start.
+          const edited = `x${text}`
+          expect(plainReasonGrowing(edited, max, scan)).toBe(plainReason(edited, max))
+        },
+      ),
       { numRuns: HOSTILE_RUNS * 3 },
     )
   })

@@ -85,63 +85,133 @@ function countLinkOpeners(line: string): number {
   return openers
 }
 
+/** What the guards know after some lines of a block: the counts `plainReason` keeps. */
+interface ScanState {
+  markdownChars: number
+  fence: string | null
+  setext: number
+  // Counted per paragraph, the unit the quadratic resolvers work on; a paragraph only ends where
+  // the parser certainly ends it, so splitting one with look-alike lines does not reset the count.
+  delimiterRuns: number
+  linkOpeners: number
+  autolinks: number
+  paragraphKind: 'text' | 'list' | 'table' | 'none'
+  previousLine: string
+}
+
+const startState = (): ScanState => ({
+  markdownChars: 0,
+  fence: null,
+  setext: 0,
+  delimiterRuns: 0,
+  linkOpeners: 0,
+  autolinks: 0,
+  paragraphKind: 'none',
+  previousLine: '',
+})
+
+/** Takes one more line of a block into `state`; the first limit it crosses, if any. */
+function scanLine(state: ScanState, line: string, maxChars: number): PlainReason | null {
+  const fenceMark = FENCE.exec(line)?.[1]
+  if (state.fence !== null) {
+    const fence = state.fence
+    if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) state.fence = null
+    return null
+  }
+  if (fenceMark) {
+    state.fence = fenceMark
+    state.paragraphKind = 'none'
+    state.previousLine = ''
+    return null
+  }
+  state.markdownChars += line.length + 1
+  if (state.markdownChars > maxChars) return 'size'
+  if (nestingOf(line) > MAX_NESTING) return 'nesting'
+  const blank = line.trim() === ''
+  const listItem = LIST_ITEM.test(line)
+  let newParagraph = blank || state.paragraphKind === 'none' || ALWAYS_NEW_PARAGRAPH.test(line)
+  if (state.paragraphKind === 'list' && listItem) newParagraph = true
+  if (state.paragraphKind === 'table' && line.trimStart().startsWith('|')) newParagraph = true
+  if (TABLE_DELIMITER_ROW.test(line) && state.previousLine.trimStart().startsWith('|')) {
+    state.paragraphKind = 'table'
+    newParagraph = true
+  } else if (newParagraph) {
+    state.paragraphKind = blank ? 'none' : listItem ? 'list' : 'text'
+  }
+  if (newParagraph) {
+    state.delimiterRuns = 0
+    state.linkOpeners = 0
+  }
+  if (
+    state.previousLine.trim() !== '' &&
+    SETEXT_UNDERLINE.test(line) &&
+    ++state.setext > MAX_SETEXT_UNDERLINES
+  ) {
+    return 'setext'
+  }
+  state.delimiterRuns += countDelimiterRuns(line)
+  if (state.delimiterRuns > MAX_DELIMITER_RUNS) return 'emphasis'
+  state.linkOpeners += countLinkOpeners(line)
+  if (state.linkOpeners > MAX_LINK_OPENERS) return 'links'
+  state.autolinks += countAutolinkCandidates(line)
+  if (state.autolinks > MAX_AUTOLINK_CANDIDATES) return 'links'
+  state.previousLine = line
+  return null
+}
+
 /**
  * Why `block` (one top-level block of `splitMarkdownBlocks`) must not be parsed as markdown, or
  * `null` when it is safe to. `maxChars` replaces {@link MAX_BLOCK_CHARS} (a block parsed in
- * segments is checked against {@link MAX_SEGMENTED_BLOCK_CHARS}). Linear in the block's length; code fence contents are skipped, since
- * the parser treats them as plain lines too.
+ * segments is checked against {@link MAX_SEGMENTED_BLOCK_CHARS}). Linear in the block's length; code
+ * fence contents are skipped, since the parser treats them as plain lines too.
  */
 export function plainReason(block: string, maxChars: number = MAX_BLOCK_CHARS): PlainReason | null {
-  let markdownChars = 0
-  let fence: string | null = null
-  let setext = 0
-  // Counted per paragraph, the unit the quadratic resolvers work on; a paragraph only ends where
-  // the parser certainly ends it, so splitting one with look-alike lines does not reset the count.
-  let delimiterRuns = 0
-  let linkOpeners = 0
-  let autolinks = 0
-  let paragraphKind: 'text' | 'list' | 'table' | 'none' = 'none'
-  let previousLine = ''
+  const state = startState()
   for (const line of block.split('\n')) {
-    const fenceMark = FENCE.exec(line)?.[1]
-    if (fence !== null) {
-      if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = null
-      continue
-    }
-    if (fenceMark) {
-      fence = fenceMark
-      paragraphKind = 'none'
-      previousLine = ''
-      continue
-    }
-    markdownChars += line.length + 1
-    if (markdownChars > maxChars) return 'size'
-    if (nestingOf(line) > MAX_NESTING) return 'nesting'
-    const blank = line.trim() === ''
-    const listItem = LIST_ITEM.test(line)
-    let newParagraph = blank || paragraphKind === 'none' || ALWAYS_NEW_PARAGRAPH.test(line)
-    if (paragraphKind === 'list' && listItem) newParagraph = true
-    if (paragraphKind === 'table' && line.trimStart().startsWith('|')) newParagraph = true
-    if (TABLE_DELIMITER_ROW.test(line) && previousLine.trimStart().startsWith('|')) {
-      paragraphKind = 'table'
-      newParagraph = true
-    } else if (newParagraph) {
-      paragraphKind = blank ? 'none' : listItem ? 'list' : 'text'
-    }
-    if (newParagraph) {
-      delimiterRuns = 0
-      linkOpeners = 0
-    }
-    if (previousLine.trim() !== '' && SETEXT_UNDERLINE.test(line) && ++setext > MAX_SETEXT_UNDERLINES) {
-      return 'setext'
-    }
-    delimiterRuns += countDelimiterRuns(line)
-    if (delimiterRuns > MAX_DELIMITER_RUNS) return 'emphasis'
-    linkOpeners += countLinkOpeners(line)
-    if (linkOpeners > MAX_LINK_OPENERS) return 'links'
-    autolinks += countAutolinkCandidates(line)
-    if (autolinks > MAX_AUTOLINK_CANDIDATES) return 'links'
-    previousLine = line
+    const reason = scanLine(state, line, maxChars)
+    if (reason) return reason
   }
   return null
+}
+
+/** The guards' verdict on the finished lines of a block, kept between renders of the growing block. */
+export interface GuardScan {
+  maxChars: number
+  /** The lines scanned, each with its newline. */
+  scanned: string
+  state: ScanState
+  /** The first limit those lines cross, if any. */
+  verdict: PlainReason | null
+}
+
+/**
+ * {@link plainReason} for a block that grows at its end, as the last block does while an answer
+ * streams: the verdict on the finished lines is kept in `scan`, so only the lines added since the
+ * last call (and the unfinished last one) are checked. The same answer as `plainReason(block,
+ * maxChars)` for any block, since the checks take lines in order and depend only on the lines before.
+ */
+export function plainReasonGrowing(
+  block: string,
+  maxChars: number,
+  scan: { current: GuardScan | null },
+): PlainReason | null {
+  let kept = scan.current
+  if (!kept || kept.maxChars !== maxChars || !block.startsWith(kept.scanned)) {
+    kept = { maxChars, scanned: '', state: startState(), verdict: null }
+    scan.current = kept
+  }
+  if (kept.verdict) return kept.verdict
+  let start = kept.scanned.length
+  for (let end = block.indexOf('\n', start); end !== -1; end = block.indexOf('\n', start)) {
+    const reason = scanLine(kept.state, block.slice(start, end), maxChars)
+    start = end + 1
+    if (reason) {
+      kept.verdict = reason
+      kept.scanned = block.slice(0, start)
+      return reason
+    }
+  }
+  kept.scanned = block.slice(0, start)
+  // The unfinished last line may still change: checked on a copy.
+  return scanLine({ ...kept.state }, block.slice(start), maxChars)
 }

@@ -2,13 +2,13 @@
 // cut into groups, each parsed on its own under the table's header and delimiter row: finished
 // groups are memoised, only the last one is parsed again per update (issue 19). The groups' rows
 // render into one table, as the whole table would.
-import {
-  emptySegmentCuts,
-  MAX_TRIES,
-  parseMarkdown,
-  SEGMENT_CHARS,
-  type SegmentCuts,
-} from './paragraphSegments.ts'
+import { emptySegmentCuts, MAX_TRIES, parseMarkdown, type SegmentCuts } from './paragraphSegments.ts'
+
+/**
+ * Characters of rows after which a group may end. Smaller than a paragraph's segments: a table's
+ * text costs more to parse per character (every cell is parsed on its own) and, in memoised rows, more to render.
+ */
+export const TABLE_GROUP_CHARS = 300
 
 /** A table's header and delimiter row (with their newlines), and where its rows start. */
 export interface TableHead {
@@ -39,14 +39,14 @@ export function isTable(head: string, rows: string): boolean {
 
 /**
  * Extends `cuts` with offsets (in `block`) of the newlines after which a group of rows of at least
- * {@link SEGMENT_CHARS} characters ends and parses, under the head, as one table. A cut waits for
+ * {@link TABLE_GROUP_CHARS} characters ends and parses, under the head, as one table. A cut waits for
  * the next row's first character, so it depends only on the text before it.
  */
 export function findTableCuts(block: string, head: TableHead, cuts: SegmentCuts): SegmentCuts {
   if (!block.startsWith(cuts.prefix)) Object.assign(cuts, emptySegmentCuts())
   for (;;) {
     const start = cuts.cuts.at(-1) ?? head.rowsStart - 1
-    const newline = block.indexOf('\n', Math.max(start + SEGMENT_CHARS, cuts.waitFrom + 1))
+    const newline = block.indexOf('\n', Math.max(start + TABLE_GROUP_CHARS, cuts.waitFrom + 1))
     if (newline === -1 || newline + 1 >= block.length || cuts.failed >= MAX_TRIES) break
     cuts.prefix = block.slice(0, newline + 2)
     if (isTable(head.head, block.slice(start + 1, newline))) {
