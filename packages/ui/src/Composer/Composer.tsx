@@ -182,9 +182,29 @@ function ComposerInput({
   useLayoutEffect(() => {
     const area = ref.current
     if (!area) return
-    area.style.height = 'auto'
-    area.style.height = `${area.scrollHeight}px`
+    fitHeight(area)
   }, [value])
+
+  // And whenever its width changes (a narrower screen, buttons or previews appearing beside it): the
+  // same text then wraps onto more or fewer lines. Measured in the next frame, so setting the height
+  // does not re-enter the observer in the same one.
+  useLayoutEffect(() => {
+    const area = ref.current
+    if (!area || typeof ResizeObserver === 'undefined') return
+    let width = area.clientWidth
+    let frame = 0
+    const observer = new ResizeObserver(() => {
+      if (area.clientWidth === width) return
+      width = area.clientWidth
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(() => fitHeight(area))
+    })
+    observer.observe(area)
+    return () => {
+      observer.disconnect()
+      cancelAnimationFrame(frame)
+    }
+  }, [])
 
   return (
     <textarea
@@ -305,3 +325,9 @@ export const Composer = {
   Send: ComposerSend,
   Stop: ComposerStop,
 } as const
+
+/** Grows a textarea to its text, up to its CSS max-height (then it scrolls). */
+function fitHeight(area: HTMLTextAreaElement) {
+  area.style.height = 'auto'
+  area.style.height = `${area.scrollHeight}px`
+}
