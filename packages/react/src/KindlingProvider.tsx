@@ -1,5 +1,5 @@
 import type { KindlingClient } from '@kindling/client'
-import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
+import type { QueryClient } from '@tanstack/react-query'
 import { createContext, type ReactNode, useContext, useState } from 'react'
 import {
   type ChatRegistry,
@@ -18,6 +18,8 @@ export interface KindlingContextValue {
   readonly completions: CompletionRegistry
   /** The thread list given to the provider, if any (its chats are `registry`). */
   readonly threads: ThreadStore | undefined
+  /** The `queryClient` given to the provider, if any (see `useModels`). */
+  readonly queryClient?: QueryClient | undefined
 }
 
 // Without a provider, chats live in one registry for the page. It is created on first use, never
@@ -45,7 +47,8 @@ export interface KindlingProviderProps {
   client: KindlingClient
   /**
    * The TanStack Query client for `useModels`. Default: the app's `QueryClientProvider` if there is
-   * one above, else a client of this provider's own.
+   * one above, else a client of this provider's own, created by the first `useModels` (so an app
+   * that never lists models never loads TanStack Query).
    */
   queryClient?: QueryClient | undefined
   /**
@@ -57,9 +60,9 @@ export interface KindlingProviderProps {
 }
 
 /**
- * Supplies a client (and the chats' registry) to the hooks below. Uses the app's TanStack Query
- * client when there is a `QueryClientProvider` above, otherwise brings its own. Safe to render on the
- * server: nothing touches `window`.
+ * Supplies a client (and the chats' registry) to the hooks below. `useModels` below it uses the
+ * app's TanStack Query client when there is a `QueryClientProvider` above, otherwise one of this
+ * provider's own. Safe to render on the server: nothing touches `window`.
  *
  * @example
  * const client = createClient({ baseURL: '/v1' })
@@ -75,16 +78,24 @@ export function KindlingProvider({
   threads,
   children,
 }: KindlingProviderProps): ReactNode {
-  const outerQueryClient = useContext(QueryClientContext)
   const [registry] = useState(() => threads?.registry ?? createChatRegistry())
   const [completions] = useState(createCompletionRegistry)
-  const [ownQueryClient] = useState(() => (queryClient || outerQueryClient ? undefined : new QueryClient()))
-  const [value, setValue] = useState<KindlingContextValue>(() => ({ client, registry, completions, threads }))
-  // A new client prop gives a new context value (and so re-renders consumers) only when it changes.
-  if (value.client !== client) setValue({ ...value, client })
-  const tree = <KindlingContext.Provider value={value}>{children}</KindlingContext.Provider>
-  const chosen = queryClient ?? (outerQueryClient ? undefined : ownQueryClient)
-  return chosen ? <QueryClientProvider client={chosen}>{tree}</QueryClientProvider> : tree
+  const [value, setValue] = useState<KindlingContextValue>(() => ({
+    client,
+    registry,
+    completions,
+    threads,
+    queryClient,
+  }))
+  // New props give a new context value (and so re-render consumers) only when they change.
+  if (value.client !== client || value.queryClient !== queryClient)
+    setValue({ ...value, client, queryClient })
+  return <KindlingContext.Provider value={value}>{children}</KindlingContext.Provider>
+}
+
+/** The nearest {@link KindlingProvider}'s value, `undefined` without one (internal). */
+export function useNearestKindlingProvider(): KindlingContextValue | undefined {
+  return useContext(KindlingContext)
 }
 
 /** The nearest {@link KindlingProvider}'s value, or the page's registry and no client. */

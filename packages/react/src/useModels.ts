@@ -7,10 +7,24 @@ import {
   useQuery,
 } from '@tanstack/react-query'
 import { useContext, useState } from 'react'
-import { useKindlingClient } from './KindlingProvider.tsx'
+import type { ChatRegistry } from './core/chatRegistry.ts'
+import { useKindlingClient, useNearestKindlingProvider } from './KindlingProvider.tsx'
 
 /** How long a model list stays fresh by default: five minutes (model lists rarely change). */
 export const MODELS_STALE_TIME = 5 * 60 * 1000
+
+// Each KindlingProvider's own query client, created by its first useModels (keyed by its registry,
+// which lives as long as the provider), so TanStack Query loads only with the hook.
+const providerQueryClients = new WeakMap<ChatRegistry, QueryClient>()
+
+function providerQueryClient(registry: ChatRegistry): QueryClient {
+  let queryClient = providerQueryClients.get(registry)
+  if (!queryClient) {
+    queryClient = new QueryClient()
+    providerQueryClients.set(registry, queryClient)
+  }
+  return queryClient
+}
 
 /** The query key of a client's model list: `['kindling', 'models', baseURL]`. */
 export function modelsQueryKey(
@@ -30,9 +44,9 @@ export type UseModelsOptions<TData = ListModelsResponse> = Omit<
 
 /**
  * The model list (`GET /models`) as a TanStack Query query keyed by the client's base URL, fresh
- * for {@link MODELS_STALE_TIME}. Uses the app's `QueryClientProvider` or the `KindlingProvider`'s
- * query client (with neither, one of its own). Every query option can be overridden; `select`
- * shapes the data.
+ * for {@link MODELS_STALE_TIME}. Uses the `KindlingProvider`'s `queryClient`, else the app's
+ * `QueryClientProvider`, else one query client per `KindlingProvider` (with no provider at all, one
+ * of its own). Every query option can be overridden; `select` shapes the data.
  *
  * @example
  * const { data, isLoading, error, refetch } = useModels({ select: (list) => list.data.map((m) => m.id) })
@@ -42,10 +56,12 @@ export function useModels<TData = ListModelsResponse>(
 ): UseQueryResult<TData, KindlingError> {
   const { client: own, ...queryOptions } = options
   const client = useKindlingClient(own)
+  const kindling = useNearestKindlingProvider()
   const provided = useContext(QueryClientContext)
-  // Only without any provider: a query client of this component's own (never a shared global, so
-  // server renders of different requests cannot see each other's data).
-  const [fallback] = useState(() => (provided ? undefined : new QueryClient()))
+  const given = kindling?.queryClient ?? provided
+  // Without a KindlingProvider or a QueryClientProvider: a query client of this component's own
+  // (never a shared global, so server renders of different requests cannot see each other's data).
+  const [fallback] = useState(() => (given || kindling ? undefined : new QueryClient()))
   return useQuery(
     {
       staleTime: MODELS_STALE_TIME,
@@ -53,6 +69,6 @@ export function useModels<TData = ListModelsResponse>(
       queryKey: modelsQueryKey(client),
       queryFn: ({ signal }) => client.models.list({ signal }),
     },
-    provided ?? fallback,
+    given ?? (kindling ? providerQueryClient(kindling.registry) : fallback),
   )
 }

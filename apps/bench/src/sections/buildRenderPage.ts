@@ -7,10 +7,15 @@ const benchDir = fileURLToPath(new URL('../..', import.meta.url))
 const renderDir = join(benchDir, 'render')
 
 /**
- * Builds one page of `render/` (`render/<name>.html`) with Vite into `<name>-dist/`, workspace
- * packages from their sources (package exports), and returns that folder for `serveStatic`.
+ * Builds one page of `render/` (`render/<name>.html`, and `alsoPages` beside it) with Vite into
+ * `<name>-dist/`, workspace packages from their sources (package exports), and returns that folder
+ * for `serveStatic`.
  */
-export async function buildRenderPage(name: string): Promise<string> {
+export async function buildRenderPage(
+  name: string,
+  options: { alsoPages?: readonly string[] } = {},
+): Promise<string> {
+  const pages = [name, ...(options.alsoPages ?? [])]
   const outDir = join(benchDir, `${name}-dist`)
   await build({
     root: renderDir,
@@ -23,7 +28,9 @@ export async function buildRenderPage(name: string): Promise<string> {
       emptyOutDir: true,
       // BENCH_NO_MINIFY=1 keeps function names readable in a CPU profile of the page.
       ...(process.env.BENCH_NO_MINIFY ? { minify: false } : {}),
-      rollupOptions: { input: { [name]: join(renderDir, `${name}.html`) } },
+      rollupOptions: {
+        input: Object.fromEntries(pages.map((page) => [page, join(renderDir, `${page}.html`)])),
+      },
     },
   })
   return outDir

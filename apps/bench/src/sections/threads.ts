@@ -1,4 +1,4 @@
-import { chromium } from 'playwright-core'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { chromiumLaunchOptions } from '../../../../scripts/chromium.ts'
 import { fixed, median, type SectionResult } from '../report.ts'
 import { buildRenderPage } from './buildRenderPage.ts'
@@ -9,78 +9,127 @@ import { serveStatic } from './render.ts'
 
 /** Options of the threads section. */
 export interface ThreadsOptions {
-  /** Page loads per measure; the median is reported (default 5). */
+  /** Page loads per measure; the median is reported (default 7). */
   runs?: number
 }
 
 type PageResult = Record<string, number>
 
+const done = (page: Page) =>
+  page.waitForFunction(() => document.body.dataset.done === 'true', undefined, { timeout: 60_000 })
+const result = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __threads: PageResult }).__threads) as Promise<PageResult>
+
+/**
+ * One page's loads: in a new tab (a new renderer process), then reloaded in that tab (the same
+ * page, its old document torn down), as a user opens the app and comes back to it.
+ */
+async function loads(context: BrowserContext, url: string, errors: string[]) {
+  const page = await context.newPage()
+  page.on('pageerror', (error) => errors.push(error.message))
+  try {
+    const fail = (what: string) => (error: Error) => {
+      throw new Error(`${what}: ${error.message}; page errors: ${errors.join(' | ') || 'none'}`)
+    }
+    await page.goto(url)
+    await done(page).catch(fail(url))
+    const newTab = await result(page)
+    await page.reload()
+    await done(page).catch(fail(`${url} (reloaded)`))
+    return { newTab, reload: await result(page) }
+  } finally {
+    await page.close()
+  }
+}
+
 /** Runs the threads section. */
 export async function runThreads(options: ThreadsOptions = {}): Promise<SectionResult> {
-  const runs = options.runs ?? 5
+  const runs = options.runs ?? 7
   // Its own production build (React's production build, minified, only what the page imports), as
   // an app ships it: not the render pages' shared bundle with React's profiling build and the peers.
-  const server = await serveStatic(await buildRenderPage('threads'))
+  // With it, a page that paints one line with React: the browser's and React's own start-up cost.
+  const server = await serveStatic(await buildRenderPage('threads', { alsoPages: ['emptyReact'] }))
   const browser = await chromium.launch(chromiumLaunchOptions)
-  const lists: PageResult[] = []
+  const lists: { newTab: PageResult; reload: PageResult }[] = []
+  const empties: { newTab: PageResult; reload: PageResult }[] = []
   const opens: PageResult[] = []
   let seedMs = 0
   try {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } })
+    // One context: one IndexedDB for every tab.
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } })
     const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(error.message))
-    const visit = async (phase: string): Promise<PageResult> => {
-      await page.goto(`${server.url}/threads.html?phase=${phase}`)
-      await page
-        .waitForFunction(() => document.body.dataset.done === 'true', undefined, { timeout: 60_000 })
-        .catch((error: Error) => {
-          throw new Error(`${phase}: ${error.message}; page errors: ${errors.join(' | ') || 'none'}`)
-        })
-      return (await page.evaluate(
-        () => (window as unknown as { __threads: PageResult }).__threads,
-      )) as PageResult
-    }
-    seedMs = (await visit('seed')).seedMs ?? 0
+    const seeding = await context.newPage()
+    await seeding.goto(`${server.url}/threads.html?phase=seed`)
+    await done(seeding)
+    seedMs = (await result(seeding)).seedMs ?? 0
+    await seeding.close()
     for (let run = 0; run < runs; run++) {
-      lists.push(await visit('list'))
-      opens.push(await visit('open'))
+      empties.push(await loads(context, `${server.url}/emptyReact.html`, errors))
+      lists.push(await loads(context, `${server.url}/threads.html?phase=list`, errors))
+      const page = await context.newPage()
+      await page.goto(`${server.url}/threads.html?phase=open`)
+      await done(page)
+      opens.push(await result(page))
+      await page.close()
     }
   } finally {
     await browser.close()
     await server.close()
   }
-  const listMs = median(lists.map((r) => r.listPaintMs ?? Number.NaN))
-  const sinceNavigation = median(lists.map((r) => r.sinceNavigationMs ?? Number.NaN))
-  const scriptStart = median(lists.map((r) => r.scriptStartMs ?? Number.NaN))
-  const listRead = median(lists.map((r) => r.listReadMs ?? Number.NaN))
-  const openMs = median(opens.map((r) => r.openMs ?? Number.NaN))
-  const loadMs = median(opens.map((r) => r.loadMs ?? Number.NaN))
+  const of = (rows: PageResult[], key: string) => median(rows.map((row) => row[key] ?? Number.NaN))
+  const reloads = lists.map((load) => load.reload)
+  const newTabs = lists.map((load) => load.newTab)
+  const painted = of(reloads, 'sinceNavigationMs')
+  const paintedNewTab = of(newTabs, 'sinceNavigationMs')
+  const emptyReload = of(
+    empties.map((load) => load.reload),
+    'sinceNavigationMs',
+  )
+  const emptyNewTab = of(
+    empties.map((load) => load.newTab),
+    'sinceNavigationMs',
+  )
+  const openMs = of(opens, 'openMs')
   return {
     section: 'threads',
     title: `Threads in IndexedDB, Chromium (median of ${runs} page loads)`,
-    columns: ['measure', 'ms'],
+    columns: ['measure', 'reloaded tab, ms', 'new tab, ms'],
     rows: [
-      ['1,000-thread list: script start → list painted', fixed(listMs, 1)],
-      ['1,000-thread list: navigation start → list painted', fixed(sinceNavigation, 1)],
+      ['1,000-thread list: navigation start → list painted', fixed(painted, 1), fixed(paintedNewTab, 1)],
       [
-        '  of which navigation start → script start (fetch, parse, evaluate the bundle)',
-        fixed(scriptStart, 1),
+        '  navigation start → script start (fetch, parse, evaluate the bundle)',
+        fixed(of(reloads, 'scriptStartMs'), 1),
+        fixed(of(newTabs, 'scriptStartMs'), 1),
       ],
-      ['  of which script start → list read from IndexedDB', fixed(listRead, 1)],
-      ['open a 1,000-message thread: read + check + merge (engine holds it)', fixed(loadMs, 1)],
-      ['open a 1,000-message thread: until painted', fixed(openMs, 1)],
-      ['(seeding 1,000 threads + one of 1,000 messages, once)', fixed(seedMs, 0)],
+      [
+        '  script start → list read from IndexedDB',
+        fixed(of(reloads, 'listReadMs'), 1),
+        fixed(of(newTabs, 'listReadMs'), 1),
+      ],
+      [
+        '  script start → list painted',
+        fixed(of(reloads, 'listPaintMs'), 1),
+        fixed(of(newTabs, 'listPaintMs'), 1),
+      ],
+      ['an empty React page: navigation start → painted', fixed(emptyReload, 1), fixed(emptyNewTab, 1)],
+      [
+        'the list above an empty React page',
+        fixed(painted - emptyReload, 1),
+        fixed(paintedNewTab - emptyNewTab, 1),
+      ],
+      [
+        'open a 1,000-message thread: read + check + merge (engine holds it)',
+        fixed(of(opens, 'loadMs'), 1),
+        '',
+      ],
+      ['open a 1,000-message thread: until painted', fixed(openMs, 1), ''],
+      ['(seeding 1,000 threads + one of 1,000 messages, once)', fixed(seedMs, 0), ''],
     ],
     targets: [
       {
-        name: 'First paint of a 1,000-thread list ≤ 100 ms',
-        measured: `${fixed(listMs, 1)} ms`,
-        met: listMs <= 100,
-      },
-      {
-        name: 'First paint of a 1,000-thread list ≤ 100 ms, counted from navigation start',
-        measured: `${fixed(sinceNavigation, 1)} ms`,
-        met: sinceNavigation <= 100,
+        name: 'First paint of a 1,000-thread list ≤ 100 ms, counted from navigation start (page reload)',
+        measured: `${fixed(painted, 1)} ms`,
+        met: painted <= 100,
       },
       {
         name: 'Opening a 1,000-message thread from IndexedDB ≤ 200 ms',
@@ -89,10 +138,11 @@ export async function runThreads(options: ThreadsOptions = {}): Promise<SectionR
       },
     ],
     notes: [
-      'The list is read from the metadata store only (one getAll in a read-only transaction, no messages); records are checked by hand-written guards, zod only explaining a rejection; the ThreadList paints its first 50 rows and adds the rest in a transition. "Script start" is when the page\'s module began running: bundle download and parse are outside it, and in the navigation-start row.',
+      "Each list load opens the page in a new tab (a new renderer process), then reloads it in that tab, as a user opens the app and comes back to it; the target is read on the reload, and the new tab is shown beside it. The empty React page is loaded the same way in the same runs: React's production build painting one line, the browser's and React's own cost that any React app pays before its first paint.",
+      'The list is read from the metadata store only (one getAll in a read-only transaction, no messages); records are checked by hand-written guards, zod only explaining a rejection (loaded then); the ThreadList paints its first 50 rows and adds the rest in a transition. "Script start" is when the page\'s module began running: bundle download and parse are before it.',
       "Opening reads the thread, checks it (a hand-written guard, then the tree's links), merges it into the chat engine, and renders it with @kindling/ui's Chat (MessageList renders a long history tail first).",
-      "The page is its own Vite production build (React's production build, minified), with the thread store created at module start, before React mounts. The chat pane (Chat and its markdown renderer) is a lazy chunk, as an app splits it: the list's first paint loads about 400 KB of script instead of 640 KB; the open phase loads that chunk before it starts timing, as an app preloads it after the list paints.",
+      "The page is its own Vite production build (React's production build, minified), with the thread store created at module start, before React mounts. The chat pane (Chat and its markdown renderer) is a lazy chunk, as an app splits it; the open phase loads that chunk before it starts timing, as an app preloads it after the list paints. The list's first chunk holds no zod and no TanStack Query: thread records and tool schemas need no zod import, and KindlingProvider leaves the query client to useModels.",
     ],
-    data: { runs, lists, opens, seedMs },
+    data: { runs, lists, empties, opens, seedMs },
   }
 }

@@ -88,6 +88,37 @@ describe('useModels', () => {
     expect(modelsQueryKey(client)).toEqual(['kindling', 'models', `${peer.server.url}/v1`])
   })
 
+  it('shares one query client per KindlingProvider, or uses the one it is given', async () => {
+    let listed = 0
+    // Real requests to the peer, counted.
+    const counting: typeof fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).endsWith('/models')) listed += 1
+      return fetch(input, init)
+    }
+    const client = peer.client({ fetch: counting })
+    const { result } = renderHook(
+      () => [useModels(), useModels({ select: (list) => list.data.length })] as const,
+      {
+        wrapper: ({ children }) => <KindlingProvider client={client}>{children}</KindlingProvider>,
+      },
+    )
+    await waitFor(() => expect(result.current[1].data).toBe(5))
+    expect(result.current[0].data?.data).toHaveLength(5)
+    expect(listed).toBe(1)
+
+    const queryClient = new QueryClient()
+    const given = renderHook(() => useModels(), {
+      wrapper: ({ children }) => (
+        <KindlingProvider client={client} queryClient={queryClient}>
+          {children}
+        </KindlingProvider>
+      ),
+    })
+    await waitFor(() => expect(given.result.current.isSuccess).toBe(true))
+    expect(queryClient.getQueryState(modelsQueryKey(client))?.status).toBe('success')
+    expect(listed).toBe(2)
+  })
+
   it('renders on the server without touching window and without a request', () => {
     const client = peer.client()
     const html = renderToString(

@@ -16,7 +16,7 @@ import {
 import type { ChatUIMessage } from './chatMessage.ts'
 import { type BatchInterval, createFrameBatcher, type FrameScheduler } from './frameBatcher.ts'
 import { toKindlingError } from './toKindlingError.ts'
-import { type ToolSet, toWireTools } from './tools.ts'
+import { type ToolSet, wireToolsOf } from './tools.ts'
 
 // One request: messages → client.chatCompletion.create (streamed) → the client's accumulator →
 // the frame batcher → one write per frame. It owns no chat state: the engine says what a write does.
@@ -118,7 +118,9 @@ export async function runChatRequest(
     stream = open ? await open(signal) : undefined
     stream ??= await config.client.chatCompletion.create(config.model, [...messages], {
       ...(config.includeUsage === false ? {} : { stream_options: { include_usage: true } }),
-      ...(config.tools && config.params?.tools === undefined ? { tools: toWireTools(config.tools) } : {}),
+      ...(config.tools && config.params?.tools === undefined
+        ? { tools: await wireToolsOf(config.tools) }
+        : {}),
       ...config.params,
       ...config.requestOptions,
       stream: true,

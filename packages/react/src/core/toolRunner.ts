@@ -1,6 +1,6 @@
 import type { ToolCall } from '@kindling/client'
-import { prettifyError, safeParse } from 'zod'
 import type { ChatUIMessage } from './chatMessage.ts'
+import { formatSchemaIssues } from './schemaIssues.ts'
 import { INTERRUPTED, type StoredToolCall } from './toolCallStates.ts'
 import { isZodSchema, type ToolSet } from './tools.ts'
 
@@ -129,15 +129,17 @@ export function startToolRun(
       return end(index, { status: 'error', error: `The arguments are not valid JSON: ${messageOf(thrown)}` })
     }
     if (isZodSchema(tool.parameters)) {
-      const parsed = safeParse(tool.parameters, args)
-      if (!parsed.success) {
+      // Synchronous for a schema without async refinements, so the tool starts in this same task.
+      let verdict = tool.parameters['~standard'].validate(args)
+      if (verdict instanceof Promise) verdict = await verdict
+      if (verdict.issues) {
         return end(index, {
           status: 'error',
           args,
-          error: `The arguments do not match the tool's schema:\n${prettifyError(parsed.error)}`,
+          error: `The arguments do not match the tool's schema:\n${formatSchemaIssues(verdict.issues)}`,
         })
       }
-      args = parsed.data
+      args = verdict.value
     }
     try {
       // A restored wait waits again, whatever needsApproval says now.

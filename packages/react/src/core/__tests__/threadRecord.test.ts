@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { activePathIds, appendChild, getNode, treeFromMessages } from '../messageTree.ts'
 import {
   PersistenceRecordError,
-  readMeta,
-  readRecord,
+  RecordCheckPending,
+  readMeta as readMetaUnchecked,
+  readRecord as readRecordUnchecked,
   THREAD_RECORD_VERSION,
   type ThreadRecord,
   toStored,
 } from '../persistence/threadRecord.ts'
+import { checkStoredRecord } from '../persistence/threadRecordSchema.ts'
 
 // The read path: stored records come back as they were written; anything a guard rejects is
 // explained by zod, with the field named.
@@ -31,8 +33,13 @@ const record = (): ThreadRecord => {
 }
 
 function stored() {
-  return structuredClone(toStored(record()))
+  const { meta, tree } = structuredClone(toStored(record()))
+  return { meta: meta as unknown as Record<string, unknown>, tree }
 }
+
+// As the adapters read: with zod's checker at hand for what the guards reject.
+const readMeta = (raw: unknown) => readMetaUnchecked(raw, checkStoredRecord)
+const readRecord = (meta: unknown, tree: unknown) => readRecordUnchecked(meta, tree, checkStoredRecord)
 
 describe('thread records', () => {
   it('reads back what was written: links, active path, errors, a mid-stream answer as stopped', () => {
@@ -81,5 +88,12 @@ describe('thread records', () => {
       index === 1 ? { ...node, message: { ...node.message, status: 'typing' } } : node,
     )
     expect(() => readRecord(meta, { ...tree, nodes })).toThrow(/status/)
+  })
+
+  it('asks for zod only when a guard rejects a record, and never for an unknown version', () => {
+    const { meta, tree } = stored()
+    expect(readRecordUnchecked(meta, tree).id).toBe('t')
+    expect(() => readMetaUnchecked({ ...meta, title: 3 })).toThrow(RecordCheckPending)
+    expect(() => readMetaUnchecked({ ...meta, version: 2 })).toThrow(PersistenceRecordError)
   })
 })

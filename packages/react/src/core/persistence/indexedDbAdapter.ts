@@ -3,9 +3,12 @@ import { warnIssue } from './adapter.ts'
 import { withDataUrls, withImageBlobs } from './imageBlobs.ts'
 import { mergeRecords } from './mergeRecords.ts'
 import {
+  loadRecordChecker,
   PersistenceRecordError,
+  RecordCheckPending,
   readMeta,
   readRecord,
+  type StoredRecordChecker,
   type ThreadMeta,
   type ThreadRecord,
   toStored,
@@ -14,6 +17,8 @@ import {
 // The browser default: threads in IndexedDB (raw API, no dependency). Metadata and trees sit in
 // two stores so the list reads no messages. A save is load-merge-write in one transaction, so two
 // tabs saving the same thread cannot overwrite each other; a BroadcastChannel tells the other tabs.
+// Reading needs no zod: only a record the hand-written guards reject loads its schemas (never
+// inside a transaction, which would end while the module loads).
 
 /** Options of {@link createIndexedDbAdapter}. */
 export interface IndexedDbAdapterOptions extends PersistenceAdapterOptions {
@@ -87,12 +92,17 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions = {}): P
   }
 
   /** Reads a record inside `tx`, setting it aside when unreadable. */
-  async function loadIn(tx: IDBTransaction, id: string, issues: PersistenceRecordError[]) {
+  async function loadIn(
+    tx: IDBTransaction,
+    id: string,
+    issues: PersistenceRecordError[],
+    checker: StoredRecordChecker,
+  ) {
     const meta = await request(tx.objectStore(META).get(id))
     if (meta === undefined) return undefined
     const tree = await request(tx.objectStore(TREES).get(id))
     try {
-      return readRecord(meta, tree)
+      return readRecord(meta, tree, checker)
     } catch (error) {
       issues.push(setAside(tx, id, meta, tree, error))
       return undefined
@@ -106,13 +116,20 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions = {}): P
       const rows = await request(tx.objectStore(META).getAll())
       const out: ThreadMeta[] = []
       const bad: { id: string; row: unknown; error: unknown }[] = []
-      for (const row of rows) {
+      const unchecked: unknown[] = []
+      const read = (row: unknown, checker?: StoredRecordChecker) => {
         try {
-          out.push(readMeta(row))
+          out.push(readMeta(row, checker))
         } catch (error) {
+          if (error instanceof RecordCheckPending) return unchecked.push(row)
           const id = (row as { id?: unknown } | undefined)?.id
           if (typeof id === 'string') bad.push({ id, row, error })
         }
+      }
+      for (const row of rows) read(row)
+      if (unchecked.length > 0) {
+        const checker = await loadRecordChecker()
+        for (const row of unchecked.splice(0)) read(row, checker)
       }
       if (bad.length > 0) {
         const write = (await database()).transaction([META, TREES, QUARANTINE], 'readwrite')
@@ -137,22 +154,25 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions = {}): P
       try {
         return await withDataUrls(readRecord(meta, tree))
       } catch {
-        // Unreadable: read again and set aside in one read-write transaction (it may have been
-        // rewritten meanwhile, in which case the new version is what is read).
+        // Unreadable by the guards: with zod's checker, read again and set aside in one read-write
+        // transaction (it may have been rewritten meanwhile, in which case the new version is read).
+        const checker = await loadRecordChecker()
         const write = (await database()).transaction([META, TREES, QUARANTINE], 'readwrite')
         const finished = done(write)
         const issues: PersistenceRecordError[] = []
-        const record = await loadIn(write, id, issues)
+        const record = await loadIn(write, id, issues, checker)
         await finished
         for (const issue of issues) onIssue(issue)
         return record && withDataUrls(record)
       }
     },
     async save(record: ThreadRecord) {
+      // The checker first: the stored record is read inside the transaction below.
+      const checker = await loadRecordChecker()
       const tx = (await database()).transaction([META, TREES, QUARANTINE], 'readwrite')
       const finished = done(tx)
       const issues: PersistenceRecordError[] = []
-      const previous = await loadIn(tx, record.id, issues)
+      const previous = await loadIn(tx, record.id, issues, checker)
       const merged = mergeRecords(record, previous)
       const stored = toStored(withImageBlobs(merged, previous))
       tx.objectStore(META).put(stored.meta)

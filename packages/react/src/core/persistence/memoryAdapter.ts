@@ -9,6 +9,7 @@ import {
   type ThreadRecord,
   toStored,
 } from './threadRecord.ts'
+import { checkStoredRecord } from './threadRecordSchema.ts'
 
 /** A record set aside because it could not be read. */
 export interface QuarantinedRecord {
@@ -61,7 +62,7 @@ export function createMemoryAdapter(options: PersistenceAdapterOptions = {}): Me
   function load(id: string): ThreadRecord | undefined {
     if (!metas.has(id)) return undefined
     try {
-      return readRecord(parse(metas.get(id)), parse(trees.get(id)))
+      return readRecord(parse(metas.get(id)), parse(trees.get(id)), checkStoredRecord)
     } catch (error) {
       setAside(id, error)
       return undefined
@@ -83,7 +84,7 @@ export function createMemoryAdapter(options: PersistenceAdapterOptions = {}): Me
       const out: ThreadMeta[] = []
       for (const id of [...metas.keys()]) {
         try {
-          out.push(readMeta(parse(metas.get(id))))
+          out.push(readMeta(parse(metas.get(id)), checkStoredRecord))
         } catch (error) {
           setAside(id, error)
         }

@@ -1,10 +1,10 @@
 import { KindlingError } from '@kindling/client'
-import { z } from 'zod'
 import type { ChatUIMessage } from '../chatMessage.ts'
 import { type MessageNode, type MessageTree, treeFromData } from '../messageTree.ts'
 
 // What persistence writes: a thread's metadata and its whole message tree, versioned and checked
-// with zod on load, so a corrupt or future record is reported, never half-read.
+// on load (hand-written guards, zod explaining a rejection), so a corrupt or future record is
+// reported, never half-read.
 
 /** The record format this code writes and reads. A record of another version is set aside, not read. */
 export const THREAD_RECORD_VERSION = 1
@@ -26,7 +26,8 @@ export interface ThreadRecord extends ThreadMeta {
   readonly tree: MessageTree
 }
 
-const TOOL_CALL_STATUSES = [
+/** The tool call states a stored message may hold. */
+export const TOOL_CALL_STATUSES = [
   'awaiting-approval',
   'awaiting-result',
   'running',
@@ -35,50 +36,71 @@ const TOOL_CALL_STATUSES = [
   'denied',
 ] as const
 
-const messageSchema = z.looseObject({
-  id: z.string().min(1),
-  role: z.string().min(1),
-  content: z.string(),
-  status: z.enum(['streaming', 'done', 'stopped', 'error']),
-  error: z.object({ name: z.string(), message: z.string() }).optional(),
-  // Each tool call's state, by call id (see toolCallStates.ts).
-  toolCallStates: z
-    .record(z.string(), z.looseObject({ status: z.enum(TOOL_CALL_STATUSES), error: z.string().optional() }))
-    .optional(),
-})
-
-const nodeSchema = z.object({
-  id: z.string().min(1),
-  parentId: z.string().nullable(),
-  childIds: z.array(z.string()),
-  activeChildId: z.string().optional(),
-  message: messageSchema,
-})
-
-const metaShape = {
-  id: z.string().min(1),
-  title: z.string(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  archived: z.boolean(),
+/** A message as stored (plain JSON: an error as `{ name, message }`); unknown fields are kept. */
+export interface StoredMessage {
+  readonly id: string
+  readonly role: string
+  readonly content: string
+  readonly status: 'streaming' | 'done' | 'stopped' | 'error'
+  readonly error?: { readonly name: string; readonly message: string } | undefined
+  readonly toolCallStates?:
+    | Record<
+        string,
+        { readonly status: (typeof TOOL_CALL_STATUSES)[number]; readonly error?: string | undefined }
+      >
+    | undefined
+  readonly [field: string]: unknown
 }
 
 /** The stored metadata of a thread (what the list reads). */
-export const storedMetaSchema = z.object({ version: z.literal(THREAD_RECORD_VERSION), ...metaShape })
+export interface StoredMeta {
+  readonly version: typeof THREAD_RECORD_VERSION
+  readonly id: string
+  readonly title: string
+  readonly createdAt: number
+  readonly updatedAt: number
+  readonly archived: boolean
+}
+
+/** A node of a stored tree. */
+export interface StoredNode {
+  readonly id: string
+  readonly parentId: string | null
+  readonly childIds: string[]
+  readonly activeChildId?: string | undefined
+  readonly message: StoredMessage
+}
 
 /** The stored tree of a thread. */
-export const storedTreeSchema = z.object({
-  version: z.literal(THREAD_RECORD_VERSION),
-  id: z.string().min(1),
-  nodes: z.array(nodeSchema),
-  rootIds: z.array(z.string()),
-  activeRootId: z.string().optional(),
-})
+export interface StoredTree {
+  readonly version: typeof THREAD_RECORD_VERSION
+  readonly id: string
+  readonly nodes: StoredNode[]
+  readonly rootIds: string[]
+  readonly activeRootId?: string | undefined
+}
 
-/** The metadata as stored. */
-export type StoredMeta = z.infer<typeof storedMetaSchema>
-/** The tree as stored (plain JSON: errors as `{ name, message }`). */
-export type StoredTree = z.infer<typeof storedTreeSchema>
+/**
+ * zod's verdict on a stored record the hand-written guards rejected: the record after all, or why
+ * not. zod is loaded only when such a record is met (`loadRecordChecker`), so reading a list does
+ * not download it.
+ */
+export type StoredRecordChecker = (
+  what: 'metadata' | 'messages',
+  raw: unknown,
+) => { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string }
+
+/** Thrown when a record needs zod's verdict and no checker was given: load it and read again. */
+export class RecordCheckPending extends Error {
+  override readonly name = 'RecordCheckPending'
+}
+
+let checkerLoad: Promise<StoredRecordChecker> | undefined
+/** Loads the zod schemas of the records (once). */
+export function loadRecordChecker(): Promise<StoredRecordChecker> {
+  checkerLoad ??= import('./threadRecordSchema.ts').then((module) => module.checkStoredRecord)
+  return checkerLoad
+}
 
 /** Why a stored record could not be read. */
 export type PersistenceIssueKind = 'corrupt' | 'unknown-version'
@@ -105,7 +127,7 @@ function storedMessage(message: ChatUIMessage): Record<string, unknown> {
 }
 
 /** A message as the engine holds it again. */
-function loadedMessage(stored: z.infer<typeof messageSchema>): ChatUIMessage {
+function loadedMessage(stored: StoredMessage): ChatUIMessage {
   const { error, ...rest } = stored
   // A message saved mid-stream (another tab was closed while it streamed) is shown as stopped.
   const status = rest.status === 'streaming' ? 'stopped' : rest.status
@@ -128,7 +150,7 @@ export function toStored(record: ThreadRecord): { meta: StoredMeta; tree: Stored
         parentId: node.parentId,
         childIds: [...node.childIds],
         ...(node.activeChildId === undefined ? {} : { activeChildId: node.activeChildId }),
-        message: storedMessage(node.message) as z.infer<typeof messageSchema>,
+        message: storedMessage(node.message) as StoredMessage,
       })),
       rootIds: [...tree.rootIds],
       ...(tree.activeRootId === undefined ? {} : { activeRootId: tree.activeRootId }),
@@ -214,7 +236,12 @@ function isStoredTree(raw: unknown): raw is StoredTree {
   )
 }
 
-function check<T>(schema: z.ZodType<T>, guard: (raw: unknown) => raw is T, raw: unknown, what: string): T {
+function check<T>(
+  guard: (raw: unknown) => raw is T,
+  raw: unknown,
+  what: 'metadata' | 'messages',
+  checker: StoredRecordChecker | undefined,
+): T {
   if (guard(raw)) return raw
   const version = versionOf(raw)
   if (version !== undefined && version !== THREAD_RECORD_VERSION) {
@@ -225,21 +252,23 @@ function check<T>(schema: z.ZodType<T>, guard: (raw: unknown) => raw is T, raw: 
       `The ${what} of thread ${idOf(raw) ?? '?'} has version ${String(version)}; this app reads version ${THREAD_RECORD_VERSION}. It was kept aside.`,
     )
   }
-  const parsed = schema.safeParse(raw)
-  if (!parsed.success) {
-    throw new PersistenceRecordError(
-      'corrupt',
-      idOf(raw),
-      raw,
-      `The ${what} of thread ${idOf(raw) ?? '?'} is not a valid record (${z.prettifyError(parsed.error)}). It was kept aside.`,
-    )
-  }
-  return parsed.data
+  if (!checker) throw new RecordCheckPending(`The ${what} of thread ${idOf(raw) ?? '?'} needs zod's check.`)
+  const verdict = checker(what, raw)
+  if (verdict.ok) return verdict.value as T
+  throw new PersistenceRecordError(
+    'corrupt',
+    idOf(raw),
+    raw,
+    `The ${what} of thread ${idOf(raw) ?? '?'} is not a valid record (${verdict.reason}). It was kept aside.`,
+  )
 }
 
-/** Checks stored metadata; throws a {@link PersistenceRecordError} when it cannot be read. */
-export function readMeta(raw: unknown): ThreadMeta {
-  const stored = check(storedMetaSchema, isStoredMeta, raw, 'metadata')
+/**
+ * Checks stored metadata; throws a {@link PersistenceRecordError} when it cannot be read, or
+ * {@link RecordCheckPending} when the guards rejected it and no `checker` was given.
+ */
+export function readMeta(raw: unknown, checker?: StoredRecordChecker): ThreadMeta {
+  const stored = check(isStoredMeta, raw, 'metadata', checker)
   // Only the known fields, as the schema would strip the rest.
   return {
     id: stored.id,
@@ -250,10 +279,10 @@ export function readMeta(raw: unknown): ThreadMeta {
   }
 }
 
-/** Checks a stored record (metadata and tree); throws a {@link PersistenceRecordError} when it cannot be read. */
-export function readRecord(rawMeta: unknown, rawTree: unknown): ThreadRecord {
-  const meta = readMeta(rawMeta)
-  const stored = check(storedTreeSchema, isStoredTree, rawTree, 'messages')
+/** Checks a stored record (metadata and tree), as {@link readMeta} does. */
+export function readRecord(rawMeta: unknown, rawTree: unknown, checker?: StoredRecordChecker): ThreadRecord {
+  const meta = readMeta(rawMeta, checker)
+  const stored = check(isStoredTree, rawTree, 'messages', checker)
   let tree: MessageTree
   try {
     tree = treeFromData({
