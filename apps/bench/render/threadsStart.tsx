@@ -12,7 +12,7 @@ import '@kindling/ui/styles.css'
 // `?phase=list` measures the first paint of the list after a page load; `?phase=open` opens the
 // long thread and measures until its messages are painted. Results go to `window.__threads`.
 // This module is imported first (threads.tsx): it creates the thread store, which starts reading
-// the list from IndexedDB, before React and the UI are evaluated (threadsApp.tsx).
+// the list from IndexedDB, before React and the UI are evaluated (threadsUi.tsx).
 
 const DB = 'kindling-bench-threads'
 const THREADS = 1000
