@@ -9,7 +9,8 @@ import {
 import '@kindling/ui/styles.css'
 
 // Threads in real IndexedDB: `?phase=seed` writes 1,000 threads and one 1,000-message thread;
-// `?phase=list` measures the first paint of the list after a page load; `?phase=open` opens the
+// `?phase=list` measures the first paint of the list after a page load (from the list snapshot, or
+// with `&snapshot=off` from IndexedDB); `?phase=open` opens the
 // long thread and measures until its messages are painted. Results go to `window.__threads`.
 // This module is imported first (threads.tsx): it creates the thread store, which starts reading
 // the list from IndexedDB, before React and the UI are evaluated (threadsUi.tsx).
@@ -35,6 +36,8 @@ export interface ThreadsPage {
   done(extra: Record<string, number | string>): void
   /** When the list was read from IndexedDB, after script start (NaN until then). */
   listReadMs(): number
+  /** Resolves once the list has been read from IndexedDB. */
+  readonly listRead: Promise<void>
 }
 
 const message = (index: number): ChatUIMessage => ({
@@ -45,6 +48,8 @@ const message = (index: number): ChatUIMessage => ({
 })
 
 async function seed() {
+  // The list snapshot of an earlier run goes with its database.
+  localStorage.removeItem(`kindling-threads:${DB}:list`)
   await new Promise((resolve) => {
     const request = indexedDB.deleteDatabase(DB)
     request.onsuccess = request.onerror = request.onblocked = resolve
@@ -80,7 +85,12 @@ async function seed() {
 
 // Not in the seed phase: an open connection would block deleting the database.
 const threads =
-  phase === 'seed' ? undefined : createThreadStore({ adapter: createIndexedDbAdapter({ name: DB }) })
+  phase === 'seed'
+    ? undefined
+    : createThreadStore({
+        // `?snapshot=off`: no list snapshot, the list paints once IndexedDB has answered.
+        adapter: createIndexedDbAdapter({ name: DB, listSnapshot: params.get('snapshot') !== 'off' }),
+      })
 // When the list was read from IndexedDB (the store is created above, before React mounts).
 let listReadMs = Number.NaN
 void threads?.ready.then(() => {
@@ -98,4 +108,5 @@ export const page: ThreadsPage = {
   messageCount: MESSAGES,
   done,
   listReadMs: () => listReadMs,
+  listRead: threads?.ready ?? Promise.resolve(),
 }

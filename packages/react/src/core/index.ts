@@ -96,6 +96,11 @@ export {
   readQuarantine,
 } from './persistence/indexedDbAdapter.ts'
 export {
+  createListSnapshot,
+  type ListSnapshot,
+  type ListSnapshotStorage,
+} from './persistence/listSnapshot.ts'
+export {
   createMemoryAdapter,
   type MemoryAdapter,
   type QuarantinedRecord,

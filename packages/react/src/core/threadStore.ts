@@ -18,7 +18,10 @@ export interface ThreadListState {
   readonly threads: readonly ThreadMeta[]
   /** The thread shown. */
   readonly activeId: string | undefined
-  /** `'loading'` until the first list has been read. */
+  /**
+   * `'loading'` until the adapter's list has been read; meanwhile `threads` is the adapter's
+   * snapshot of the list as last seen, if it keeps one.
+   */
   readonly status: 'loading' | 'ready'
 }
 
@@ -84,13 +87,38 @@ export function createThreadId(): string {
 
 const byUpdated = (a: ThreadMeta, b: ThreadMeta) => b.updatedAt - a.updatedAt
 
+const sameMeta = (a: ThreadMeta, b: ThreadMeta) =>
+  a.title === b.title &&
+  a.createdAt === b.createdAt &&
+  a.updatedAt === b.updatedAt &&
+  a.archived === b.archived
+
+/**
+ * `next`, with each thread that did not change kept as the object `shown` has, and `shown` itself
+ * when nothing changed: a list read again (the snapshot confirmed, another tab's save) re-renders
+ * only the rows that changed.
+ */
+function keepUnchanged(shown: readonly ThreadMeta[], next: ThreadMeta[]): readonly ThreadMeta[] {
+  const byId = new Map(shown.map((thread) => [thread.id, thread]))
+  let changed = next.length !== shown.length
+  const kept = next.map((thread, index) => {
+    const before = byId.get(thread.id)
+    const same = before !== undefined && sameMeta(before, thread)
+    if (!same || shown[index] !== before) changed = true
+    return same ? before : thread
+  })
+  return changed ? kept : shown
+}
+
 /** Creates a thread store over `adapter`. Reads the list at once. */
 export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
   const { adapter } = options
   const registry = options.registry ?? createChatRegistry()
   const now = options.now ?? Date.now
+  const snapshot = adapter.listSnapshot
+  // The list as last seen (read synchronously): painted while the adapter reads the real one.
   const store = createStore<ThreadListState>()(() => ({
-    threads: [],
+    threads: snapshot?.read()?.sort(byUpdated) ?? [],
     activeId: undefined,
     status: 'loading',
   }))
@@ -106,6 +134,18 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
   const titled = new Set<string>()
   /** Threads created here and not saved yet: a list read from the adapter does not know them. */
   const drafts = new Set<string>()
+
+  // Once the real list is known, every change of it is written to the snapshot (once per task),
+  // threads not saved yet left out.
+  let snapshotQueued = false
+  const unsnapshot = store.subscribe((state, previous) => {
+    if (!snapshot || state.status !== 'ready' || state.threads === previous.threads || snapshotQueued) return
+    snapshotQueued = true
+    queueMicrotask(() => {
+      snapshotQueued = false
+      snapshot.write(store.getState().threads.filter((thread) => !drafts.has(thread.id)))
+    })
+  })
 
   const metaOf = (id: string) => store.getState().threads.find((thread) => thread.id === id)
 
@@ -187,9 +227,11 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
   }
 
   async function refresh() {
-    const threads = await adapter.list()
-    const unsaved = store.getState().threads.filter((thread) => drafts.has(thread.id))
-    store.setState({ threads: [...threads, ...unsaved].sort(byUpdated), status: 'ready' })
+    const read = await adapter.list()
+    const shown = store.getState().threads
+    const unsaved = shown.filter((thread) => drafts.has(thread.id))
+    const threads = keepUnchanged(shown, [...read, ...unsaved].sort(byUpdated))
+    store.setState({ threads, status: 'ready' })
   }
 
   async function open(id: string): Promise<ChatEngine | undefined> {
@@ -282,6 +324,7 @@ export function createThreadStore(options: ThreadStoreOptions): ThreadStore {
     },
     dispose() {
       unsubscribe?.()
+      unsnapshot()
       stopWatchingLeave()
       for (const unbind of bound.values()) unbind()
       bound.clear()

@@ -91,6 +91,32 @@ describe('thread store', () => {
     expect(threads.registry.peek(b)).toBeUndefined()
   })
 
+  it('reading the list again keeps the threads that did not change (the same objects, the same list)', async () => {
+    let clock = 1000
+    const adapter = createMemoryAdapter()
+    const threads = createThreadStore({ adapter, now: () => clock++ })
+    for (const title of ['A', 'B', 'C']) {
+      threads.create({
+        title,
+        messages: [{ id: `${title}-q`, role: 'user', content: title, status: 'done' }],
+      })
+    }
+    await threads.flush()
+    await threads.refresh()
+    const before = threads.store.getState().threads
+    await threads.refresh()
+    expect(threads.store.getState().threads).toBe(before)
+    // Another writer renames B: only B's object is new.
+    const stored = await adapter.load(before[1]?.id ?? '')
+    if (stored) await adapter.save({ ...stored, title: 'Bee' })
+    await threads.refresh()
+    const after = threads.store.getState().threads
+    expect(after.map((t) => t.title)).toEqual(['C', 'Bee', 'A'])
+    expect(after[0]).toBe(before[0])
+    expect(after[1]).not.toBe(before[1])
+    expect(after[2]).toBe(before[2])
+  })
+
   it('asks a pluggable generator for the title once the first answer ended', async () => {
     const generateTitle = vi.fn(async () => 'A generated title')
     const threads = createThreadStore({ adapter: createMemoryAdapter(), generateTitle })

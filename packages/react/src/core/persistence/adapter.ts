@@ -1,3 +1,4 @@
+import type { ListSnapshot } from './listSnapshot.ts'
 import type { PersistenceRecordError, ThreadMeta, ThreadRecord } from './threadRecord.ts'
 
 // The persistence seam: where threads are kept. IndexedDB in a browser, memory in tests and on
@@ -18,6 +19,11 @@ export interface PersistenceAdapter {
   delete(id: string): Promise<void>
   /** Calls `listener` with a thread's id when another tab or process saved or deleted it. */
   subscribe?(listener: (id: string) => void): () => void
+  /**
+   * The list as last seen, kept where it reads synchronously (the IndexedDB adapter: localStorage):
+   * a thread store shows it until `list()` answers, and writes it when its list changes.
+   */
+  readonly listSnapshot?: ListSnapshot | undefined
 }
 
 /** What adapters report about records they could not read (kept aside, never dropped). */

@@ -1,6 +1,7 @@
 import type { PersistenceAdapter, PersistenceAdapterOptions } from './adapter.ts'
 import { warnIssue } from './adapter.ts'
 import { withDataUrls, withImageBlobs } from './imageBlobs.ts'
+import { createListSnapshot } from './listSnapshot.ts'
 import { mergeRecords } from './mergeRecords.ts'
 import {
   loadRecordChecker,
@@ -24,6 +25,11 @@ import {
 export interface IndexedDbAdapterOptions extends PersistenceAdapterOptions {
   /** The database name. Default `'kindling-threads'`. */
   name?: string | undefined
+  /**
+   * Keep the list's metadata in localStorage too, so a page paints its list before IndexedDB has
+   * answered (then shows what IndexedDB holds). Titles are stored there. Default `true`.
+   */
+  listSnapshot?: boolean | undefined
 }
 
 const META = 'meta'
@@ -110,6 +116,7 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions = {}): P
   }
 
   return {
+    listSnapshot: options.listSnapshot === false ? undefined : createListSnapshot(name),
     async list() {
       // A read-only transaction (one getAll) on the hot path; only unreadable rows need a write.
       const tx = (await database()).transaction(META, 'readonly')
