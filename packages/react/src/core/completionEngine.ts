@@ -5,9 +5,6 @@ import {
   type CompletionResponse,
   createCompletionAccumulator,
   joinPieces,
-  type KindlingClient,
-  type KindlingError,
-  type RequestOptions,
   toCompletionResponse,
 } from '@kindling/client'
 import {
@@ -17,28 +14,18 @@ import {
   type CompletionStore,
   createCompletionStore,
 } from './completionStore.ts'
-import { type BatchInterval, createFrameBatcher, type FrameScheduler } from './frameBatcher.ts'
+import { createFrameBatcher } from './frameBatcher.ts'
+import { createRequestSlot, type StreamedRequestConfig } from './requestSlot.ts'
 import { toKindlingError } from './toKindlingError.ts'
 
 // One text completion: a vanilla store and complete/stop over it. Shared by id like chats.
 
 /** Everything one completion request needs; the hook builds it from its latest options. */
-export interface CompletionRequestConfig {
-  client: KindlingClient
-  model: string
+export interface CompletionRequestConfig extends StreamedRequestConfig {
   /** Request parameters: `max_tokens`, `temperature`, `n`, `stop`, … */
   params?: CompletionParams | undefined
-  requestOptions?: Omit<RequestOptions, 'signal'> | undefined
-  /** Ask for usage in the last chunk (`stream_options.include_usage`). Default true. */
-  includeUsage?: boolean | undefined
   /** Called once the completion finished. */
   onFinish?: ((completion: string, response: CompletionResponse) => void) | undefined
-  /** Called when the request or its stream failed (not when it was stopped). */
-  onError?: ((error: KindlingError) => void) | undefined
-  /** How often streamed text reaches the state: `'frame'` (default), milliseconds, or `0`. */
-  batchInterval?: BatchInterval | undefined
-  /** Replaces the frame scheduler, e.g. with a manual one in tests. */
-  scheduler?: FrameScheduler | undefined
 }
 
 /** One text completion: its store and actions. Completing while one streams stops it first. */
@@ -68,27 +55,15 @@ function viewOf(choice: CompletionChoiceState): CompletionChoiceView {
 export function createCompletionEngine(): CompletionEngine {
   const store = createCompletionStore()
   let disposed = false
-  let current:
-    | { controller: AbortController; cancel(): void; write(outcome?: CompletionOutcome): void }
-    | undefined
-
-  function stop() {
-    const run = current
-    if (!run) return
-    current = undefined
-    run.cancel()
-    run.controller.abort()
-    run.write('stopped')
-  }
+  const slot = createRequestSlot()
 
   async function complete(prompt: string, config: CompletionRequestConfig): Promise<void> {
     if (disposed) return
-    stop()
-    const controller = new AbortController()
+    const request = slot.begin()
+    const { live } = request
     const startedAt = Date.now()
     let firstTokenAt: number | undefined
     let accumulator: CompletionAccumulatorState = createCompletionAccumulator()
-    const live = () => current?.controller === controller
 
     function write(outcome?: CompletionOutcome, extra?: Partial<CompletionState>) {
       const choices = accumulator.choices.map(viewOf)
@@ -107,7 +82,7 @@ export function createCompletionEngine(): CompletionEngine {
       interval: config.batchInterval,
       scheduler: config.scheduler,
     })
-    current = { controller, cancel: batcher.cancel, write }
+    request.onStop(batcher.cancel, write)
     store.setState({
       completion: '',
       choices: [],
@@ -125,7 +100,7 @@ export function createCompletionEngine(): CompletionEngine {
         ...config.params,
         ...config.requestOptions,
         stream: true,
-        signal: controller.signal,
+        signal: request.signal,
       })
       if (!live()) return stream.abort()
       store.setState({ status: 'streaming' })
@@ -140,13 +115,13 @@ export function createCompletionEngine(): CompletionEngine {
       }
       if (!live()) return
       batcher.cancel()
-      current = undefined
+      request.end()
       write('done')
       config.onFinish?.(store.getState().completion, toCompletionResponse(accumulator))
     } catch (thrown) {
       batcher.cancel()
       if (!live()) return
-      current = undefined
+      request.end()
       const error = toKindlingError(thrown)
       write('error', { error })
       config.onError?.(error)
@@ -156,12 +131,12 @@ export function createCompletionEngine(): CompletionEngine {
   return {
     store,
     complete,
-    stop,
+    stop: slot.stop,
     setInput: (input) => {
       if (!disposed) store.setState({ input })
     },
     dispose() {
-      stop()
+      slot.stop()
       disposed = true
     },
   }

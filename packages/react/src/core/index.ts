@@ -118,6 +118,7 @@ export {
   type RequestSink,
   runChatRequest,
 } from './requestRunner.ts'
+export type { StreamedRequestConfig } from './requestSlot.ts'
 export { type MessageObject, selectMessageObject } from './selectMessageObject.ts'
 export { selectToolCalls } from './selectToolCalls.ts'
 export { type ChatMessageStatus, type ChatStatus, isBusy } from './status.ts'

@@ -3,14 +3,12 @@ import {
   type ChatMessages,
   createPartialJsonParser,
   InvalidArgumentError,
-  type KindlingClient,
   type KindlingError,
   type PartialJsonParser,
-  type RequestOptions,
   type UsageInfo,
 } from '@kindling/client'
 import type { CompletionOutcome } from './completionStore.ts'
-import { type BatchInterval, createFrameBatcher, type FrameScheduler } from './frameBatcher.ts'
+import { createFrameBatcher } from './frameBatcher.ts'
 import {
   finishObject,
   type ObjectFormatOptions,
@@ -22,6 +20,7 @@ import {
   type ObjectCompletionState,
   type ObjectCompletionStore,
 } from './objectStore.ts'
+import { createRequestSlot, type StreamedRequestConfig } from './requestSlot.ts'
 import { toKindlingError } from './toKindlingError.ts'
 
 // One object completion: a chat request whose answer is JSON for a schema, parsed as it streams
@@ -29,9 +28,7 @@ import { toKindlingError } from './toKindlingError.ts'
 // checked with the schema at the end. Shared by id like completions.
 
 /** Everything one object request needs; the hook builds it from its latest options. */
-export interface ObjectRequestConfig extends ObjectFormatOptions {
-  client: KindlingClient
-  model: string
+export interface ObjectRequestConfig extends ObjectFormatOptions, StreamedRequestConfig {
   /** What the answer must be: a zod schema (validated at the end) or a plain JSON Schema. */
   schema: ObjectSchema
   /**
@@ -39,17 +36,10 @@ export interface ObjectRequestConfig extends ObjectFormatOptions {
    * the schema, and one object is asked for (no `n`).
    */
   params?: (ChatCompletionParams & { response_format?: never; n?: never }) | undefined
-  requestOptions?: Omit<RequestOptions, 'signal'> | undefined
-  /** Ask for usage in the last chunk (`stream_options.include_usage`). Default true. */
-  includeUsage?: boolean | undefined
   /** Called with the validated object once the answer ended well. */
   onFinish?: ((object: unknown, state: ObjectCompletionState) => void) | undefined
   /** Called when the request, its stream, the JSON or the schema check failed (not when stopped). */
   onError?: ((error: KindlingError) => void) | undefined
-  /** How often the partial object reaches the state: `'frame'` (default), milliseconds, or `0`. */
-  batchInterval?: BatchInterval | undefined
-  /** Replaces the frame scheduler, e.g. with a manual one in tests. */
-  scheduler?: FrameScheduler | undefined
 }
 
 /** One object completion: its store and actions. Submitting while one streams stops it first. */
@@ -68,24 +58,12 @@ export interface ObjectEngine {
 export function createObjectEngine(): ObjectEngine {
   const store = createObjectCompletionStore()
   let disposed = false
-  let current:
-    | { controller: AbortController; cancel(): void; write(outcome?: CompletionOutcome): void }
-    | undefined
-
-  function stop() {
-    const run = current
-    if (!run) return
-    current = undefined
-    run.cancel()
-    run.controller.abort()
-    run.write('stopped')
-  }
+  const slot = createRequestSlot()
 
   async function submit(input: string | ChatMessages, config: ObjectRequestConfig): Promise<void> {
     if (disposed) return
-    stop()
-    const controller = new AbortController()
-    const live = () => current?.controller === controller
+    const request = slot.begin()
+    const { live } = request
     const startedAt = Date.now()
     let firstTokenAt: number | undefined
     const parser: PartialJsonParser = createPartialJsonParser()
@@ -121,7 +99,7 @@ export function createObjectEngine(): ObjectEngine {
       interval: config.batchInterval,
       scheduler: config.scheduler,
     })
-    current = { controller, cancel: batcher.cancel, write }
+    request.onStop(batcher.cancel, write)
     store.setState({
       partial: undefined,
       object: undefined,
@@ -151,7 +129,7 @@ export function createObjectEngine(): ObjectEngine {
         ...config.requestOptions,
         response_format: responseFormat,
         stream: true,
-        signal: controller.signal,
+        signal: request.signal,
       })
       if (!live()) return stream.abort()
       store.setState({ status: 'streaming' })
@@ -178,7 +156,7 @@ export function createObjectEngine(): ObjectEngine {
       }
       if (!live()) return
       batcher.cancel()
-      current = undefined
+      request.end()
       const outcome = finishObject(parser, parseFailure, config.schema, text, finishReason)
       parsedSinceWrite = true
       if ('error' in outcome) return fail(outcome.error)
@@ -187,7 +165,7 @@ export function createObjectEngine(): ObjectEngine {
     } catch (thrown) {
       batcher.cancel()
       if (!live()) return
-      current = undefined
+      request.end()
       fail(toKindlingError(thrown))
     }
   }
@@ -195,12 +173,12 @@ export function createObjectEngine(): ObjectEngine {
   return {
     store,
     submit,
-    stop,
+    stop: slot.stop,
     setInput: (input) => {
       if (!disposed) store.setState({ input })
     },
     dispose() {
-      stop()
+      slot.stop()
       disposed = true
     },
   }
