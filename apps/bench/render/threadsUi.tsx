@@ -2,8 +2,9 @@ import { createClient } from '@kindling/client'
 import { KindlingProvider, useThreads } from '@kindling/react'
 import type { ThreadStore } from '@kindling/react/core'
 import { ThreadList } from '@kindling/ui'
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense, useLayoutEffect } from 'react'
 import { createRoot } from 'react-dom/client'
+import { paintedFrame } from './afterPaint.ts'
 import type { ThreadsPage } from './threadsStart.tsx'
 
 // The threads page's app (see threadsStart.tsx): the real ThreadList beside the open thread's Chat.
@@ -15,10 +16,9 @@ const ThreadChat = lazy(loadChat)
 
 function ListProbe({ page }: { page: ThreadsPage }) {
   const { threads: list } = useThreads()
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (page.phase !== 'list' || list.length < page.threadCount) return
-    void frame().then(async () => {
-      const painted = performance.now()
+    void paintedFrame().then(async (painted) => {
       const listed = document.querySelectorAll('.kindling-thread-list__item').length
       // Painted from the snapshot: also when IndexedDB's list replaced it.
       await page.listRead
