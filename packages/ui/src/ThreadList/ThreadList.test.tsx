@@ -123,7 +123,7 @@ describe('ThreadList', () => {
 })
 
 describe('ThreadList with many threads', () => {
-  it('lists every thread of a long list (the rows after the first 50 follow), marks one active, searches all', async () => {
+  it('lists every thread of a long list (the rows after the first ones follow), marks one active, searches all', async () => {
     const threads = createThreadStore({ adapter: createIndexedDbAdapter({ name: freshName() }) })
     await threads.ready
     for (let index = 0; index < 120; index++) threads.create({ title: `Trip ${index}` })
