@@ -34,6 +34,7 @@ export { MALFORMED_CHUNK, type StreamEnd } from './sse.ts'
 export { type RunningServer, type StartServerOptions, startServer } from './startServer.ts'
 export {
   DEFAULT_STREAM_STORE_LIMITS,
+  StreamCancelled,
   StreamProducerLost,
   type StreamStore,
   StreamStoreFull,

@@ -1,5 +1,6 @@
 import {
   DEFAULT_STREAM_STORE_LIMITS,
+  StreamCancelled,
   StreamEndedEarly,
   type StreamStore,
   StreamStoreFull,
@@ -13,6 +14,8 @@ interface Kept {
   /** When the stream ended (ms), undefined while it runs. */
   endedAt: number | undefined
   complete: boolean
+  /** Whether a cancel was asked for before it ended. */
+  cancelled: boolean
   /** Woken when an event is appended or the stream ends. */
   wake: Set<() => void>
   cancel: Set<() => void>
@@ -54,6 +57,7 @@ export function createMemoryStreamStore(limits: Partial<StreamStoreLimits> = {})
         bytes: 0,
         endedAt: undefined,
         complete: false,
+        cancelled: false,
         wake: new Set(),
         cancel: new Set(),
         readers: 0,
@@ -99,6 +103,8 @@ export function createMemoryStreamStore(limits: Partial<StreamStoreLimits> = {})
           if (signal.aborted) return
           if (kept.endedAt !== undefined) {
             if (kept.complete) return
+            if (kept.cancelled)
+              throw new StreamCancelled('The stream was stopped before its answer was complete.')
             throw new StreamEndedEarly('The stream ended before its answer did.')
           }
           await new Promise<void>((resolve) => {
@@ -120,7 +126,9 @@ export function createMemoryStreamStore(limits: Partial<StreamStoreLimits> = {})
     },
     async cancel(id) {
       const kept = streams.get(id)
-      if (kept) for (const listener of [...kept.cancel]) listener()
+      if (!kept) return
+      if (kept.endedAt === undefined) kept.cancelled = true
+      for (const listener of [...kept.cancel]) listener()
     },
     onCancel(id, listener) {
       const kept = streams.get(id)

@@ -1,5 +1,6 @@
 import {
   DEFAULT_STREAM_STORE_LIMITS,
+  StreamCancelled,
   StreamEndedEarly,
   StreamProducerLost,
   type StreamStore,
@@ -17,6 +18,12 @@ redis.call('PEXPIRE', KEYS[1], ARGV[1])
 redis.call('PEXPIRE', KEYS[2], ARGV[1])
 redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
 redis.call('PUBLISH', KEYS[4], 'end')
+return 1`
+
+// A cancel marks a stream that is still running (never creates the hash of an unknown one).
+const MARK_CANCELLED = `
+if redis.call('HGET', KEYS[1], 'ended') ~= '0' then return 0 end
+redis.call('HSET', KEYS[1], 'cancelled', '1')
 return 1`
 
 /** How to reach Redis and what to keep there. */
@@ -40,7 +47,8 @@ export interface RedisStreamStoreOptions extends Partial<StreamStoreLimits> {
   leaseMs?: number
 }
 
-// Keys: `<p>s:<id>` hash {owner, ended (0 running, 1 complete, 2 early, 3 producer lost), bytes};
+// Keys: `<p>s:<id>` hash {owner, ended (0 running, 1 complete, 2 early, 3 producer lost),
+// cancelled (1 once a cancel was asked for), bytes};
 // `<p>a:<id>` the producer's liveness lease; `<p>e:<id>` list of events; `<p>bytes` the total;
 // `<p>finished` finished ids scored by end time, for the oldest-first eviction. Channels: `<p>n:<id>`
 // (an event or the end), `<p>c:<id>` (cancel).
@@ -206,8 +214,11 @@ export async function createRedisStreamStore(options: RedisStreamStoreOptions): 
         while (!signal.aborted) {
           dirty = false
           // Read `ended` before the events: once it says ended, the list read after it is complete.
-          const [ended, events] = await call(
-            Promise.all([client.hGet(key.meta(id), 'ended'), client.lRange(key.events(id), next, -1)]),
+          const [[ended, cancelled], events] = await call(
+            Promise.all([
+              client.hmGet(key.meta(id), ['ended', 'cancelled']),
+              client.lRange(key.events(id), next, -1),
+            ]),
           )
           if (ended === null) return
           if (events.length > 0) quiet = 0
@@ -218,6 +229,9 @@ export async function createRedisStreamStore(options: RedisStreamStoreOptions): 
           if (ended !== '0' && events.length === 0) {
             if (ended === '1') return
             if (ended === '3') throw producerLost()
+            if (cancelled === '1') {
+              throw new StreamCancelled('The stream was stopped before its answer was complete.')
+            }
             throw new StreamEndedEarly('The stream ended before its answer did.')
           }
           if (dirty || events.length > 0 || ended !== '0') continue
@@ -254,7 +268,14 @@ export async function createRedisStreamStore(options: RedisStreamStoreOptions): 
         void subscriber.unsubscribe(channel.notify(id), onNotify).catch(() => {})
       }
     },
-    cancel: (id) => call(client.publish(channel.cancel(id), '').then(() => {})),
+    cancel: (id) =>
+      call(
+        (async () => {
+          // Marked first (only on a stream that exists), so readers that see it end know why.
+          await client.eval(MARK_CANCELLED, { keys: [key.meta(id)] })
+          await client.publish(channel.cancel(id), '')
+        })(),
+      ),
     onCancel(id, listener) {
       void subscriber.subscribe(channel.cancel(id), listener).catch(() => {})
       return () => void subscriber.unsubscribe(channel.cancel(id), listener).catch(() => {})

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { ResumeContext } from './resumeContext.ts'
 import { createSseEventSplitter } from './sseEventSplitter.ts'
-import { StreamEndedEarly, StreamProducerLost, type StreamStore } from './streamStore.ts'
+import { StreamCancelled, StreamEndedEarly, StreamProducerLost, type StreamStore } from './streamStore.ts'
 
 /** The response header carrying a streamed answer's id. */
 export const STREAM_ID_HEADER = 'x-kindling-stream-id'
@@ -86,6 +86,11 @@ export function followBody(
           // Its producer died: say so in the stream, a clear end the client reports (no resume helps).
           if (error instanceof StreamProducerLost) {
             controller.enqueue(encoder.encode(errorEvent(error.message, 'stream_producer_lost')))
+            return controller.close()
+          }
+          // Stopped by a reader: the others are told so, and can show the answer as stopped.
+          if (error instanceof StreamCancelled) {
+            controller.enqueue(encoder.encode(errorEvent(error.message, 'stream_cancelled')))
             return controller.close()
           }
           // A stream that ended early fails its readers too: as the first reader's fault said, or an error.

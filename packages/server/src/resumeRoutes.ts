@@ -9,7 +9,7 @@ import {
   streamHeaders,
 } from './resumableStream.ts'
 import { parseEventId } from './sseEventSplitter.ts'
-import { StreamEndedEarly, StreamProducerLost, type StreamStore } from './streamStore.ts'
+import { StreamCancelled, StreamEndedEarly, StreamProducerLost, type StreamStore } from './streamStore.ts'
 
 // The same answer for an unknown, expired and someone else's stream: an id reveals nothing.
 const notFound = (id: string) =>
@@ -65,6 +65,11 @@ export function registerResumeRoutes(
       if (error instanceof StreamProducerLost) {
         return errorResponse(410, `${error.message} Stream '${id}' has nothing after event ${after}.`, {
           code: 'stream_producer_lost',
+        })
+      }
+      if (error instanceof StreamCancelled) {
+        return errorResponse(410, `${error.message} Stream '${id}' has nothing after event ${after}.`, {
+          code: 'stream_cancelled',
         })
       }
       return errorResponse(

@@ -21,7 +21,10 @@ export interface StreamStore {
    * complete, {@link StreamStoreUnavailable} if the store fails while following.
    */
   follow(id: string, after: number, signal: AbortSignal): AsyncIterable<string>
-  /** Asks whichever instance produces the stream to stop it. */
+  /**
+   * Asks whichever instance produces the stream to stop it; readers then end with
+   * {@link StreamCancelled} rather than {@link StreamEndedEarly}.
+   */
   cancel(id: string): Promise<void>
   /** Calls `listener` when {@link StreamStore.cancel} is called for `id`, on any instance; returns the unsubscribe function. */
   onCancel(id: string, listener: () => void): () => void
@@ -61,6 +64,13 @@ export class StreamStoreUnavailable extends Error {}
 
 /** The stream ended before its answer did (cut upstream, stopped): a reader's connection fails too. */
 export class StreamEndedEarly extends Error {}
+
+/**
+ * The stream was stopped through {@link StreamStore.cancel} (a reader pressed stop) before its
+ * answer was complete: other readers get an `event: error` with code `stream_cancelled`, so they can
+ * show the answer as stopped rather than failed.
+ */
+export class StreamCancelled extends StreamEndedEarly {}
 
 /**
  * The instance producing the stream stopped (killed, crashed) without ending it: its liveness lease

@@ -34,6 +34,7 @@ import {
   openResumedStream,
   type ResumableMessage,
   type StreamRef,
+  stoppedByAnotherReader,
   streamRefOf,
   withStreamRef,
 } from './streamResume.ts'
@@ -388,6 +389,13 @@ export function createChatEngine(options: ChatEngineOptions = {}): ChatEngine {
       if (shown && current === undefined && !tools.running && !disposed) await tools.run(shown, config)
       // Not run after all: drop the 'running' marks written with the answer.
       else if (pending && shown && !disposed) dropToolMarks(store, shown)
+    } else if (stoppedByAnotherReader(outcome.error)) {
+      // Another tab stopped the answer this chat followed: stopped here too, its text kept.
+      writeRun(run, outcome.accumulator, 'stopped', outcome.firstTokenAt, {
+        status: 'ready',
+        error: undefined,
+      })
+      settle('finished')
     } else {
       const { error } = outcome
       const written = writeRun(

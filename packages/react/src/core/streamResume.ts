@@ -83,6 +83,15 @@ export function openResumedStream(
   }
 }
 
+/**
+ * Whether a stream read ended because another reader stopped it (the server's `stream_cancelled`,
+ * in the stream or on a resume): another tab's stop, which this chat shows as stopped, not failed.
+ */
+export function stoppedByAnotherReader(error: unknown): boolean {
+  const cause = error instanceof StreamResumeError ? error.cause : error
+  return cause instanceof APIError && cause.code === 'stream_cancelled'
+}
+
 /** The state fields that put `ref` on a run's messages, so the next save keeps it. */
 export function withStreamRef(
   state: ChatState,

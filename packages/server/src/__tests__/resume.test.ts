@@ -105,10 +105,10 @@ describe('resumable streams', () => {
     expect(cancel.status).toBe(200)
     const record = await ended
     expect(record.end).toBe('client-closed')
-    // Nothing is left after the first event, and the answer stopped early: a plain 410.
+    // Nothing is left after the first event, and the answer was stopped: a 410 that says so.
     const replay = await resume(server, id, 1, { authorization: 'Bearer alice' })
     expect(replay.status).toBe(410)
-    expect((await replay.json()).error.code).toBe('stream_ended_early')
+    expect((await replay.json()).error.code).toBe('stream_cancelled')
   })
 
   it('keeps generating after a resumable reader leaves, and stops at once otherwise', async () => {

@@ -6,6 +6,7 @@ import type { ChatUIMessage } from '../chatMessage.ts'
 import { createChatRegistry } from '../chatRegistry.ts'
 import { createMemoryAdapter, type MemoryAdapter } from '../persistence/memoryAdapter.ts'
 import type { ChatRequestConfig } from '../requestRunner.ts'
+import { isBusy } from '../status.ts'
 import { StreamResumeError } from '../streamResume.ts'
 import { createThreadStore } from '../threadStore.ts'
 
@@ -235,6 +236,34 @@ describe('resuming an answer after a reload', () => {
     expect(lastMessage(engineB).id).toBe(lastMessage(engineA).id)
     expect(tabB.urls.some((url) => url.endsWith('/chat/completions'))).toBe(false)
     expect(resumeCalls(tabB)).toBe(1)
+  })
+
+  it('shows a followed answer as stopped, its text kept, when the tab streaming it stops', async () => {
+    const adapter = createMemoryAdapter()
+    const tabA = openPage(30)
+    const threadsA = createThreadStore({ adapter, registry: createChatRegistry() })
+    const id = threadsA.create()
+    const engineA = threadsA.engine(id)
+    const answeredA = engineA.send(PROMPT, tabA.config)
+    await until(() => adapter.writes === 1, 'the save as it starts')
+
+    const tabB = openPage(30)
+    const threadsB = createThreadStore({ adapter, registry: createChatRegistry() })
+    const engineB = (await threadsB.open(id)) as ChatEngine
+    engineB.configure(() => tabB.config)
+    await until(() => lastMessage(engineB).content.length > 20, 'tab B to follow some text')
+    engineA.stop()
+    await answeredA
+    await until(() => !isBusy(engineB.store.getState().status), 'tab B to end')
+    const followed = lastMessage(engineB)
+    expect(followed.status).toBe('stopped')
+    expect(followed.error).toBeUndefined()
+    expect(engineB.store.getState().status).toBe('ready')
+    expect(followed.content.length).toBeGreaterThan(20)
+    expect(
+      lastMessage(engineA).content.startsWith(followed.content) ||
+        followed.content.startsWith(lastMessage(engineA).content),
+    ).toBe(true)
   })
 
   it('lets a tab that already shows the thread follow an answer another tab starts', async () => {
