@@ -55,7 +55,9 @@ KINDLING_MAX_TOTAL_DELAY_MS (300000).
 
 Resumable streams (env): KINDLING_STREAM_GRACE_MS (60000: how long an answer keeps going
 after a resuming client's connection dropped), KINDLING_STREAM_STORE_BYTES (67108864),
-KINDLING_STREAM_MAX_EVENTS (100000).
+KINDLING_STREAM_MAX_EVENTS (100000); with Redis, KINDLING_STREAM_HEARTBEAT_MS (1000: how often
+an instance renews the lease of the streams it produces) and KINDLING_STREAM_LEASE_MS (3000: how
+long an unrenewed lease lasts before other instances end the stream, stream_producer_lost).
 
 Timeouts (ms, 0 for none): KINDLING_HEADERS_TIMEOUT_MS (10000), KINDLING_REQUEST_TIMEOUT_MS
 (30000), KINDLING_KEEP_ALIVE_TIMEOUT_MS (5000), KINDLING_IDLE_TIMEOUT_MS (120000).`

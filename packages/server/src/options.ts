@@ -219,6 +219,10 @@ const STORE_ENV = {
   KINDLING_STREAM_STORE_BYTES: 'maxBytes',
   KINDLING_STREAM_MAX_EVENTS: 'maxEventsPerStream',
 } as const
+const LEASE_ENV = {
+  KINDLING_STREAM_HEARTBEAT_MS: 'heartbeatMs',
+  KINDLING_STREAM_LEASE_MS: 'leaseMs',
+} as const
 const LIMIT_ENV = {
   KINDLING_MAX_CHOICES: 'maxChoices',
   KINDLING_MAX_ANSWER_TOKENS: 'maxAnswerTokens',
@@ -243,7 +247,8 @@ function numberFromEnv(name: string, raw: string): number {
  * `KINDLING_MAX_UPSTREAM_STREAMS_PER_CLIENT` and the timeouts `KINDLING_HEADERS_TIMEOUT_MS`,
  * `KINDLING_REQUEST_TIMEOUT_MS`, `KINDLING_KEEP_ALIVE_TIMEOUT_MS`, `KINDLING_IDLE_TIMEOUT_MS`, and the
  * resumable streams' `KINDLING_RESUMABLE=1` (on), `KINDLING_REDIS_URL` (on, in Redis), `KINDLING_STREAM_GRACE_MS`, `KINDLING_STREAM_TTL_MS`,
- * `KINDLING_STREAM_STORE_BYTES`, `KINDLING_STREAM_MAX_EVENTS`.
+ * `KINDLING_STREAM_STORE_BYTES`, `KINDLING_STREAM_MAX_EVENTS`, and with Redis the producer lease's
+ * `KINDLING_STREAM_HEARTBEAT_MS` and `KINDLING_STREAM_LEASE_MS`.
  * A number that is not a non-negative number throws, naming the variable.
  */
 export function serverOptionsFromEnv(
@@ -270,6 +275,10 @@ export function serverOptionsFromEnv(
     }
     const grace = env.KINDLING_STREAM_GRACE_MS?.trim()
     if (grace) resumable.graceMs = numberFromEnv('KINDLING_STREAM_GRACE_MS', grace)
+    for (const [name, key] of Object.entries(LEASE_ENV)) {
+      const raw = env[name]?.trim()
+      if (raw) resumable.producerLease = { ...resumable.producerLease, [key]: numberFromEnv(name, raw) }
+    }
     options.resumable = resumable
   }
   for (const [name, key] of Object.entries(LIMIT_ENV)) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { serverOptionsFromEnv } from '../options.ts'
 import { createRedisStreamStore } from '../redisStreamStore.ts'
 import { StreamProducerLost } from '../streamStore.ts'
 import { startRedis, type TestRedis } from './redisServer.ts'
@@ -26,6 +27,19 @@ async function readAll(events: AsyncIterable<string>): Promise<{ read: string[];
 }
 
 describe('the Redis store’s producer lease', () => {
+  it('takes its timings from the environment with Redis (KINDLING_STREAM_HEARTBEAT_MS, _LEASE_MS)', () => {
+    const options = serverOptionsFromEnv({
+      KINDLING_REDIS_URL: redis.url,
+      KINDLING_STREAM_HEARTBEAT_MS: '250',
+      KINDLING_STREAM_LEASE_MS: '900',
+    })
+    expect(options.resumable?.producerLease).toEqual({ heartbeatMs: 250, leaseMs: 900 })
+    expect(serverOptionsFromEnv({ KINDLING_STREAM_LEASE_MS: '900' }).resumable).toBeUndefined()
+    expect(() => serverOptionsFromEnv({ KINDLING_RESUMABLE: '1', KINDLING_STREAM_LEASE_MS: 'long' })).toThrow(
+      /KINDLING_STREAM_LEASE_MS needs a non-negative number/,
+    )
+  })
+
   it('refuses a lease that does not outlast its heartbeat', async () => {
     await expect(createRedisStreamStore({ url: redis.url, heartbeatMs: 100, leaseMs: 100 })).rejects.toThrow(
       RangeError,
