@@ -57,10 +57,10 @@ describe('streams shared through Redis by two instances', () => {
     const record = await ended
     expect(record.end).toBe('client-closed')
     expect(a.streams.stats().clientClosed).toBe(1)
-    // Nothing is left after the first event, and the answer stopped early: a plain 410 on B.
+    // Nothing is left after the first event, and the answer was stopped: a 410 on B that says so.
     const replay = await resume(b, id, 1)
     expect(replay.status).toBe(410)
-    expect((await replay.json()).error.code).toBe('stream_ended_early')
+    expect((await replay.json()).error.code).toBe('stream_cancelled')
   })
 
   it('refuses another caller on either instance with a 404', async () => {
