@@ -4,7 +4,8 @@ import {
   type ResponseFormat,
   StructuredOutputError,
 } from '@kindling/client'
-import { type core, toJSONSchema } from 'zod'
+import type { core } from 'zod'
+import { toJSONSchema } from 'zod/mini'
 import { isZodSchema, type JsonSchema } from './tools.ts'
 
 // How an object's schema goes on the wire (`response_format`) and how the finished answer is read

@@ -103,6 +103,6 @@ export function toWireTools(tools: ToolSet): Tool[] {
 /** {@link toWireTools}, loading zod's `toJSONSchema` only when a schema needs it (zod/mini). Internal. */
 export async function wireToolsOf(tools: ToolSet): Promise<Tool[]> {
   if (wireCache.has(tools) || !needsConverter(tools)) return buildWireTools(tools, undefined)
-  const { toJSONSchema } = await import('zod')
+  const { toJSONSchema } = await import('./zodJsonSchema.ts')
   return buildWireTools(tools, (schema) => toJSONSchema(schema))
 }
