@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import {
   type StoredMeta,
   type StoredRecordChecker,
@@ -10,28 +10,33 @@ import {
 // The records' zod schemas, loaded only when a hand-written guard (threadRecord.ts) rejects a
 // record: zod then accepts it after all, or says which field is wrong.
 
+const id = () => z.string().check(z.minLength(1))
+
 const messageSchema = z.looseObject({
-  id: z.string().min(1),
-  role: z.string().min(1),
+  id: id(),
+  role: id(),
   content: z.string(),
   status: z.enum(['streaming', 'done', 'stopped', 'error']),
-  error: z.object({ name: z.string(), message: z.string() }).optional(),
+  error: z.optional(z.object({ name: z.string(), message: z.string() })),
   // Each tool call's state, by call id (see toolCallStates.ts).
-  toolCallStates: z
-    .record(z.string(), z.looseObject({ status: z.enum(TOOL_CALL_STATUSES), error: z.string().optional() }))
-    .optional(),
+  toolCallStates: z.optional(
+    z.record(
+      z.string(),
+      z.looseObject({ status: z.enum(TOOL_CALL_STATUSES), error: z.optional(z.string()) }),
+    ),
+  ),
 })
 
 const nodeSchema = z.object({
-  id: z.string().min(1),
-  parentId: z.string().nullable(),
+  id: id(),
+  parentId: z.nullable(z.string()),
   childIds: z.array(z.string()),
-  activeChildId: z.string().optional(),
+  activeChildId: z.optional(z.string()),
   message: messageSchema,
 })
 
 const metaShape = {
-  id: z.string().min(1),
+  id: id(),
   title: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -39,23 +44,23 @@ const metaShape = {
 }
 
 /** The stored metadata of a thread (what the list reads). */
-export const storedMetaSchema: z.ZodType<StoredMeta> = z.object({
+export const storedMetaSchema: z.ZodMiniType<StoredMeta> = z.object({
   version: z.literal(THREAD_RECORD_VERSION),
   ...metaShape,
 })
 
 /** The stored tree of a thread. */
-export const storedTreeSchema: z.ZodType<StoredTree> = z.object({
+export const storedTreeSchema: z.ZodMiniType<StoredTree> = z.object({
   version: z.literal(THREAD_RECORD_VERSION),
-  id: z.string().min(1),
+  id: id(),
   nodes: z.array(nodeSchema),
   rootIds: z.array(z.string()),
-  activeRootId: z.string().optional(),
+  activeRootId: z.optional(z.string()),
 })
 
 /** zod's verdict on a record the guards rejected. */
 export const checkStoredRecord: StoredRecordChecker = (what, raw) => {
-  const parsed = (what === 'metadata' ? storedMetaSchema : storedTreeSchema).safeParse(raw)
+  const parsed = z.safeParse(what === 'metadata' ? storedMetaSchema : storedTreeSchema, raw)
   return parsed.success
     ? { ok: true, value: parsed.data }
     : { ok: false, reason: z.prettifyError(parsed.error) }
