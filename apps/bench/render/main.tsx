@@ -1,8 +1,8 @@
 import { useChat } from '@ai-sdk/react'
 import { createClient } from '@kindling/client'
-import { KindlingProvider, useChatCompletion } from '@kindling/react'
+import { getDefaultChatRegistry, KindlingProvider, useChatActions, useChatCompletion } from '@kindling/react'
 import { appendChild, type MessageTree, toUIMessage, treeFromMessages } from '@kindling/react/core'
-import { MessageList, type MessageView } from '@kindling/ui'
+import { Chat, MessageList, type MessageView } from '@kindling/ui'
 import '@kindling/ui/styles.css'
 import { DefaultChatTransport, type UIMessage } from 'ai'
 import { memo, Profiler, type ReactNode, useCallback, useEffect, useState } from 'react'
@@ -20,7 +20,7 @@ import {
   uiMessageStreamEvents,
 } from './deltas.ts'
 
-// One library per page load: `?lib=kindling|ai|ai-throttle&history=N&deltas=N[&md=1]`. The page renders the history,
+// One library per page load: `?lib=kindling|kindling-chat|ai|ai-throttle&history=N&deltas=N[&md=1]`. The page renders the history,
 // then `window.__bench.run()` sends one message whose answer streams `deltas` tokens, and reports
 // React commits (Profiler) and animation frames while it streamed. With `md=1` the history and the
 // answer are markdown with code blocks, rendered by Kindling's own Message (MessageList's default)
@@ -111,6 +111,31 @@ function KindlingChat(): ReactNode {
   return <MessageList messages={chat.messages} renderMessage={markdown ? undefined : renderMessage} />
 }
 
+const CHAT_ID = 'bench-chat'
+// The history as Chat's initial messages (one branch: Chat.Root takes messages, not a tree).
+const chatHistory = history.map((m) => ({ role: m.role, content: m.text }))
+
+/** Sends through the chat's actions only: the harness itself never re-renders while it streams. */
+function ChatHarness(): null {
+  const { send } = useChatActions(CHAT_ID)
+  const store = getDefaultChatRegistry().get(CHAT_ID).store
+  harness = { send: () => send('go'), lastText: () => store.getState().messages.at(-1)?.content ?? '' }
+  return null
+}
+
+/** The real Chat of @kindling/ui (its rows, branch pickers, usage badges, composer), no model picker. */
+function KindlingWidget(): ReactNode {
+  return (
+    <div style={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+      <Chat.Root id={CHAT_ID} client={kindlingClient} model="bench" initialMessages={chatHistory}>
+        <Chat.Messages />
+        <Chat.Composer />
+        <ChatHarness />
+      </Chat.Root>
+    </div>
+  )
+}
+
 const aiTransport = new DefaultChatTransport<UIMessage>({
   api: '/api/chat',
   fetch: pacedSSEFetch(
@@ -176,6 +201,8 @@ function App(): ReactNode {
     <Profiler id="chat" onRender={onRender}>
       {lib === 'ai' || lib === 'ai-throttle' ? (
         <AIChat throttle={lib === 'ai-throttle' ? 50 : undefined} />
+      ) : lib === 'kindling-chat' ? (
+        <KindlingWidget />
       ) : (
         <KindlingProvider client={kindlingClient}>
           <KindlingChat />

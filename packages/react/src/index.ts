@@ -49,6 +49,7 @@ export {
   type UseChatCompletionResult,
   useChatCompletion,
 } from './useChatCompletion.ts'
+export { useChatMessageSelector } from './useChatMessageSelector.ts'
 export {
   type MessageSiblings,
   useChatMessage,

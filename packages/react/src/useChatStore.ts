@@ -4,6 +4,7 @@ import { type ChatState, selectMessage } from './core/chatState.ts'
 import { siblingPosition } from './core/messageTree.ts'
 import type { ChatStatus } from './core/status.ts'
 import { useChatEngine } from './useChatEngine.ts'
+import { useChatMessageSelector } from './useChatMessageSelector.ts'
 
 /**
  * Selects from the state of the chat `chatId`; the component re-renders only when the selected
@@ -29,7 +30,7 @@ export function useChatStore<T>(chatId: string, selector: (state: ChatState) => 
  * }
  */
 export function useChatMessage(chatId: string, messageId: string): ChatUIMessage | undefined {
-  return useStore(useChatEngine(chatId).store, (state) => selectMessage(state, messageId))
+  return useChatMessageSelector(chatId, messageId, (state) => selectMessage(state, messageId))
 }
 
 /** The ids of the active path (changes only when a message is added or a branch switched). */
@@ -55,7 +56,7 @@ export interface MessageSiblings {
  */
 export function useMessageSiblings(chatId: string, messageId: string): MessageSiblings {
   // One number (index * 2^20 + count) keeps the selection a primitive, so Object.is compares it.
-  const packed = useStore(useChatEngine(chatId).store, (state) => {
+  const packed = useChatMessageSelector(chatId, messageId, (state) => {
     const position = siblingPosition(state.tree, messageId)
     return position ? position.index * 0x100000 + position.count : 1
   })

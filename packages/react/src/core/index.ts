@@ -58,6 +58,7 @@ export {
   type Stoppable,
 } from './lifetimeRegistry.ts'
 export { type MessageStats, messageStats } from './messageStats.ts'
+export { messagesToNotify, subscribeToMessage } from './messageSubscriptions.ts'
 export {
   activePathIds,
   addSibling,

@@ -1,4 +1,4 @@
-import { type ChatUIMessage, messageStats, useChatMessage, useChatStore } from '@kindling/react'
+import { type ChatUIMessage, messageStats, useChatMessage, useChatMessageSelector } from '@kindling/react'
 import { memo, type ReactNode, useCallback, useMemo } from 'react'
 import { ChatBranchPicker } from '../BranchPicker/BranchPicker.tsx'
 import { DefaultMessage } from '../Message/Message.tsx'
@@ -24,7 +24,8 @@ export interface ChatMessageProps {
 
 /**
  * One message of the enclosing chat, by id. It subscribes to its own message only
- * (`useChatMessage`), so while a reply streams, only its row re-renders. The last answer offers one
+ * (`useChatMessage`, `useChatMessageSelector`), so while a reply streams, only its row re-renders
+ * and only its row's selectors run. The last answer offers one
  * way to ask again: Retry beside its error if it failed (unless `Chat.ErrorNotice` already offers
  * it for a connection failure), Regenerate otherwise. Edit on user messages, and a branch picker
  * where the message has other versions (edits, regenerations, n > 1 choices).
@@ -39,9 +40,14 @@ export const ChatMessage = memo(function ChatMessage({
   // A connection failure is reported (and retried) by Chat.ErrorNotice, not by each message.
   const bannerRetries = errorNoticeMounted && modelListError !== undefined
   const message = useChatMessage(chatId, id)
-  const isLast = useChatStore(chatId, (state) => state.messageIds[state.messageIds.length - 1] === id)
+  // Per-message selectors: a frame streamed into another message does not run them.
+  const isLast = useChatMessageSelector(
+    chatId,
+    id,
+    (state) => state.messageIds[state.messageIds.length - 1] === id,
+  )
   // Asking again while its calls await approval or run would end them half-way: not offered then.
-  const toolsPending = useChatStore(chatId, (state) => hasPendingToolCalls(state, id))
+  const toolsPending = useChatMessageSelector(chatId, id, (state) => hasPendingToolCalls(state, id))
   if (!message) return null
   // A fragment keeps the inferred return type a JSX element, which React 18's types accept too.
   if (render) return <>{render(message)}</>
