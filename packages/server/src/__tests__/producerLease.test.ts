@@ -33,7 +33,7 @@ describe('the Redis store’s producer lease', () => {
       KINDLING_STREAM_HEARTBEAT_MS: '250',
       KINDLING_STREAM_LEASE_MS: '900',
     })
-    expect(options.resumable?.producerLease).toEqual({ heartbeatMs: 250, leaseMs: 900 })
+    expect(options.resumable).toMatchObject({ producerLease: { heartbeatMs: 250, leaseMs: 900 } })
     expect(serverOptionsFromEnv({ KINDLING_STREAM_LEASE_MS: '900' }).resumable).toBeUndefined()
     expect(() => serverOptionsFromEnv({ KINDLING_RESUMABLE: '1', KINDLING_STREAM_LEASE_MS: 'long' })).toThrow(
       /KINDLING_STREAM_LEASE_MS needs a non-negative number/,
