@@ -15,6 +15,9 @@ export interface ThreadsOptions {
 
 type PageResult = Record<string, number>
 
+/** The threads the seed writes (render/threadsStart.tsx). */
+const THREADS = 1000
+
 const done = (page: Page) =>
   page.waitForFunction(() => document.body.dataset.done === 'true', undefined, { timeout: 60_000 })
 const result = (page: Page) =>
@@ -34,6 +37,13 @@ async function loads(context: BrowserContext, url: string, errors: string[]) {
     await page.goto(url)
     await done(page).catch(fail(url))
     const newTab = await result(page)
+    // As a user reloads, seconds later: not while the page still renders the rest of the list in a
+    // transition, whose remaining work would delay the reload's navigation and count in it.
+    await page.waitForFunction(
+      (rows) => (document.querySelectorAll('.kindling-thread-list__item').length || rows) >= rows,
+      THREADS,
+    )
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })))
     await page.reload()
     await done(page).catch(fail(`${url} (reloaded)`))
     return { newTab, reload: await result(page) }

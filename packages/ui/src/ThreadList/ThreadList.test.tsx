@@ -123,17 +123,39 @@ describe('ThreadList', () => {
 })
 
 describe('ThreadList with many threads', () => {
-  it('lists every thread of a long list (the rows after the first ones follow), marks one active, searches all', async () => {
+  it('renders the rows a sidebar shows and more as its end comes into view; searches all; keeps the active one', async () => {
     const threads = createThreadStore({ adapter: createIndexedDbAdapter({ name: freshName() }) })
     await threads.ready
     for (let index = 0; index < 120; index++) threads.create({ title: `Trip ${index}` })
     const view = render(<App threads={threads} />)
     const items = () => view.container.querySelectorAll('.kindling-thread-list__item')
-    await waitFor(() => expect(items()).toHaveLength(120))
-    // Opening a thread marks exactly one row, deep in the list too.
-    await userEvent.click(view.getByRole('button', { name: 'Trip 3' }))
-    await waitFor(() => expect(view.container.querySelectorAll('[aria-current="page"]')).toHaveLength(1))
-    await userEvent.type(view.getByRole('searchbox', { name: 'Search conversations' }), 'Trip 11')
+    // The first rows (at least down to the active thread), and a button for the rest.
+    const more = await view.findByRole('button', { name: /Show more/ })
+    const first = items().length
+    expect(first).toBeGreaterThanOrEqual(24)
+    expect(first).toBeLessThan(120)
+    expect(more).toHaveTextContent(`Show more (${120 - first})`)
+    // Scrolled into view, the end of the list brings the next rows (no click needed).
+    more.scrollIntoView()
+    await waitFor(() => expect(items().length).toBeGreaterThan(first))
+    // The button shows the rest too (it may already be gone: the end stayed in view).
+    await waitFor(() => {
+      view.queryByRole('button', { name: /Show more/ })?.click()
+      expect(items()).toHaveLength(120)
+    })
+    expect(view.queryByRole('button', { name: /Show more/ })).toBeNull()
+
+    // Search looks through every thread; opening one deep in the list keeps its row once the search is cleared.
+    const search = view.getByRole('searchbox', { name: 'Search conversations' })
+    await userEvent.type(search, 'Trip 11')
     await waitFor(() => expect(items()).toHaveLength(11)) // Trip 11, 110–119
+    await userEvent.clear(search)
+    await userEvent.type(search, 'Trip 3')
+    await userEvent.click(await view.findByRole('button', { name: 'Trip 3' }))
+    await waitFor(() => expect(view.container.querySelectorAll('[aria-current="page"]')).toHaveLength(1))
+    await userEvent.clear(search)
+    await waitFor(() =>
+      expect(view.getByRole('button', { name: 'Trip 3' })).toHaveAttribute('aria-current', 'page'),
+    )
   })
 })

@@ -19,8 +19,10 @@ export interface ThreadListViewProps {
   className?: string | undefined
 }
 
-/** Rows in the first paint: more than a tall sidebar shows (about 67 px each); the rest follow in a transition. */
+/** Rows in the first paint: more than a tall sidebar shows (about 67 px each). */
 const FIRST_ROWS = 24
+/** Rows added each time the end of the list comes into view (or "Show more" is pressed). */
+const MORE_ROWS = 50
 
 /** The title a thread is listed under. */
 const titleOf = (thread: ThreadMeta, untitled: string) => thread.title || untitled
@@ -51,13 +53,25 @@ export function ThreadListView({
       thread.archived === showArchived &&
       (!needle || titleOf(thread, untitled).toLowerCase().includes(needle)),
   )
-  // A long list paints its first rows at once and the rest right after, without blocking input.
+  // A long list renders the rows a sidebar shows and grows as its end comes into view: a page of a
+  // thousand threads neither builds nor tears down a thousand rows it never shows. The active
+  // thread is always among the rows.
   const [limit, setLimit] = useState(FIRST_ROWS)
-  const more = shown.length > limit
+  const activeIndex = activeId === undefined ? -1 : shown.findIndex((thread) => thread.id === activeId)
+  const rows = Math.max(limit, activeIndex + 1)
+  const visible = shown.length > rows ? shown.slice(0, rows) : shown
+  const hidden = shown.length - visible.length
+  const showMore = () => startTransition(() => setLimit(rows + MORE_ROWS))
+  const moreButton = useRef<HTMLButtonElement>(null)
   useEffect(() => {
-    if (more) startTransition(() => setLimit(Number.POSITIVE_INFINITY))
-  }, [more])
-  const visible = more ? shown.slice(0, limit) : shown
+    const button = moreButton.current
+    if (!button || typeof IntersectionObserver !== 'function') return
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) showMore()
+    })
+    observer.observe(button)
+    return () => observer.disconnect()
+  })
   // Rows are memoised and get one stable actions object that calls the latest props, so choosing a
   // thread re-renders two rows, not a thousand.
   const latest = useRef({ onSelect, onRename, onDelete, onArchive })
@@ -107,6 +121,16 @@ export function ThreadListView({
           ))}
         </ul>
       )}
+      {hidden > 0 ? (
+        <button
+          ref={moreButton}
+          type="button"
+          className="kindling-button kindling-button--ghost kindling-thread-list__more"
+          onClick={showMore}
+        >
+          Show more ({hidden})
+        </button>
+      ) : null}
       {onArchive ? (
         <button
           type="button"
