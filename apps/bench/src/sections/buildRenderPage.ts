@@ -7,15 +7,10 @@ const benchDir = fileURLToPath(new URL('../..', import.meta.url))
 const renderDir = join(benchDir, 'render')
 
 /**
- * Builds one page of `render/` (`render/<name>.html`, and `alsoPages` beside it) with Vite into
- * `<name>-dist/`, workspace packages from their sources (package exports), and returns that folder
- * for `serveStatic`.
+ * Builds one page of `render/` (`render/<name>.html`) with Vite into `<name>-dist/`, workspace
+ * packages from their sources (package exports), and returns that folder for `serveStatic`.
  */
-export async function buildRenderPage(
-  name: string,
-  options: { alsoPages?: readonly string[] } = {},
-): Promise<string> {
-  const pages = [name, ...(options.alsoPages ?? [])]
+export async function buildRenderPage(name: string): Promise<string> {
   const outDir = join(benchDir, `${name}-dist`)
   await build({
     root: renderDir,
@@ -28,9 +23,7 @@ export async function buildRenderPage(
       emptyOutDir: true,
       // BENCH_NO_MINIFY=1 keeps function names readable in a CPU profile of the page.
       ...(process.env.BENCH_NO_MINIFY ? { minify: false } : {}),
-      rollupOptions: {
-        input: Object.fromEntries(pages.map((page) => [page, join(renderDir, `${page}.html`)])),
-      },
+      rollupOptions: { input: { [name]: join(renderDir, `${name}.html`) } },
     },
   })
   return outDir

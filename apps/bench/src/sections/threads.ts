@@ -50,8 +50,11 @@ export async function runThreads(options: ThreadsOptions = {}): Promise<SectionR
   const runs = options.runs ?? 9
   // Its own production build (React's production build, minified, only what the page imports), as
   // an app ships it: not the render pages' shared bundle with React's profiling build and the peers.
-  // With it, a page that paints one line with React: the browser's and React's own start-up cost.
-  const server = await serveStatic(await buildRenderPage('threads', { alsoPages: ['emptyReact'] }))
+  // Beside it, a page that paints one line with React: the browser's and React's own start-up cost.
+  const server = await serveStatic(await buildRenderPage('threads'))
+  // Built and served on its own, as its own app: built with the threads page, React would sit in a
+  // chunk the two share, one more request for each than either app would make.
+  const emptyServer = await serveStatic(await buildRenderPage('emptyReact'))
   const browser = await chromium.launch(chromiumLaunchOptions)
   const lists: { newTab: PageResult; reload: PageResult }[] = []
   const withoutSnapshot: { newTab: PageResult; reload: PageResult }[] = []
@@ -71,7 +74,7 @@ export async function runThreads(options: ThreadsOptions = {}): Promise<SectionR
     await done(seeding)
     await seeding.close()
     for (let run = 0; run < runs; run++) {
-      empties.push(await loads(context, `${server.url}/emptyReact.html`, errors))
+      empties.push(await loads(context, `${emptyServer.url}/emptyReact.html`, errors))
       lists.push(await loads(context, `${server.url}/threads.html?phase=list`, errors))
       withoutSnapshot.push(await loads(context, `${server.url}/threads.html?phase=list&snapshot=off`, errors))
       const page = await context.newPage()
@@ -83,6 +86,7 @@ export async function runThreads(options: ThreadsOptions = {}): Promise<SectionR
   } finally {
     await browser.close()
     await server.close()
+    await emptyServer.close()
   }
   const of = (rows: PageResult[], key: string) => median(rows.map((row) => row[key] ?? Number.NaN))
   /** One measure of some loads, in the reloaded tab and in the new tab. */
