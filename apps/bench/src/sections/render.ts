@@ -242,8 +242,10 @@ export async function runRender(options: RenderOptions = {}): Promise<SectionRes
     const large = find(lib.id, largest)
     if (!small || !large) continue
     const ratio = large.perDeltaMs / small.perDeltaMs
+    // Issue 15 sets the ratio for the plain row; the markdown row's is our own, stricter, goal.
+    const beyond = lib.id === 'kindling' ? '' : ' (our goal beyond issue 15)'
     targets.push({
-      name: `${label(lib.id)} per-delta cost at ${largest} messages ≤ 1.2× that at ${smallest}`,
+      name: `${label(lib.id)} per-delta cost at ${largest} messages ≤ 1.2× that at ${smallest}${beyond}`,
       measured: `${fixed(ratio)}×`,
       met: ratio <= 1.2,
     })
