@@ -54,11 +54,10 @@ function viewOf(choice: CompletionChoiceState): CompletionChoiceView {
 /** Creates one text completion with its own store. */
 export function createCompletionEngine(): CompletionEngine {
   const store = createCompletionStore()
-  let disposed = false
   const slot = createRequestSlot()
 
   async function complete(prompt: string, config: CompletionRequestConfig): Promise<void> {
-    if (disposed) return
+    if (slot.disposed) return
     const request = slot.begin()
     const { live } = request
     const startedAt = Date.now()
@@ -133,11 +132,8 @@ export function createCompletionEngine(): CompletionEngine {
     complete,
     stop: slot.stop,
     setInput: (input) => {
-      if (!disposed) store.setState({ input })
+      if (!slot.disposed) store.setState({ input })
     },
-    dispose() {
-      slot.stop()
-      disposed = true
-    },
+    dispose: slot.dispose,
   }
 }

@@ -57,11 +57,10 @@ export interface ObjectEngine {
 /** Creates one object completion with its own store. */
 export function createObjectEngine(): ObjectEngine {
   const store = createObjectCompletionStore()
-  let disposed = false
   const slot = createRequestSlot()
 
   async function submit(input: string | ChatMessages, config: ObjectRequestConfig): Promise<void> {
-    if (disposed) return
+    if (slot.disposed) return
     const request = slot.begin()
     const { live } = request
     const startedAt = Date.now()
@@ -175,11 +174,8 @@ export function createObjectEngine(): ObjectEngine {
     submit,
     stop: slot.stop,
     setInput: (input) => {
-      if (!disposed) store.setState({ input })
+      if (!slot.disposed) store.setState({ input })
     },
-    dispose() {
-      slot.stop()
-      disposed = true
-    },
+    dispose: slot.dispose,
   }
 }

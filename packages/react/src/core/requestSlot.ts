@@ -38,6 +38,10 @@ export interface RequestSlot {
   begin(): SlotRequest
   /** Stops the request in progress, if any: its fetch aborted, its text kept as `'stopped'`. */
   stop(): void
+  /** Stops (no callback is called) for good: the engine ignores every later call. */
+  dispose(): void
+  /** Whether {@link RequestSlot.dispose} was called. */
+  readonly disposed: boolean
 }
 
 /** Creates an empty slot. */
@@ -55,8 +59,16 @@ export function createRequestSlot(): RequestSlot {
     run.write('stopped')
   }
 
+  let disposed = false
   return {
     stop,
+    dispose() {
+      stop()
+      disposed = true
+    },
+    get disposed() {
+      return disposed
+    },
     begin() {
       stop()
       const controller = new AbortController()

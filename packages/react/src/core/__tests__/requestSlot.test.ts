@@ -39,4 +39,11 @@ describe('request slot', () => {
     slot.stop()
     expect(second.signal.aborted).toBe(true)
   })
+
+  it('dispose stops the request in progress and says so', () => {
+    const slot = createRequestSlot()
+    const request = slot.begin()
+    slot.dispose()
+    expect([request.live(), request.signal.aborted, slot.disposed]).toEqual([false, true, true])
+  })
 })
