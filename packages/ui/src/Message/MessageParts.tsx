@@ -5,7 +5,8 @@ import { cx } from '../internal/cx.ts'
 import { ownValue } from '../internal/ownValue.ts'
 import { Markdown } from '../Markdown/Markdown.tsx'
 import { ChatToolCalls } from '../ToolCall/ChatToolCalls.tsx'
-import { ToolCall, type ToolRenderers } from '../ToolCall/ToolCall.tsx'
+import type { ToolRenderers } from '../ToolCall/ToolCall.tsx'
+import { ToolCallList } from '../ToolCall/ToolCallList.tsx'
 import { toolCallViewsOf } from '../ToolCall/toolCallViewsOf.ts'
 import { MessageContext, useMessageView } from './MessageContext.ts'
 import type { MessageView } from './MessageView.ts'
@@ -158,17 +159,13 @@ export function MessageToolCalls({
     )
   }
   return (
-    <div className={cx('kindling-tool-calls', className)}>
-      {(calls ?? toolCallViewsOf(message)).map((call) => (
-        <ToolCall
-          key={call.id}
-          call={call}
-          onApprove={onApprove}
-          onDeny={onDeny}
-          onResult={onResult}
-          renderers={renderers}
-        />
-      ))}
-    </div>
+    <ToolCallList
+      calls={calls ?? toolCallViewsOf(message)}
+      onApprove={onApprove}
+      onDeny={onDeny}
+      onResult={onResult}
+      renderers={renderers}
+      className={className}
+    />
   )
 }

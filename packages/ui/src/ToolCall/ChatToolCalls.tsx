@@ -1,6 +1,6 @@
 import { useChatActions, useToolCalls } from '@kindling/react'
-import { cx } from '../internal/cx.ts'
-import { ToolCall, type ToolRenderers } from './ToolCall.tsx'
+import type { ToolRenderers } from './ToolCall.tsx'
+import { ToolCallList } from './ToolCallList.tsx'
 
 /** Props of {@link ChatToolCalls}. */
 export interface ChatToolCallsProps {
@@ -20,17 +20,13 @@ export function ChatToolCalls({ chatId, messageId, renderers, className }: ChatT
   const { approve, deny, addToolResult } = useChatActions(chatId)
   if (calls.length === 0) return null
   return (
-    <div className={cx('kindling-tool-calls', className)}>
-      {calls.map((call) => (
-        <ToolCall
-          key={call.id}
-          call={call}
-          onApprove={approve}
-          onDeny={deny}
-          onResult={addToolResult}
-          renderers={renderers}
-        />
-      ))}
-    </div>
+    <ToolCallList
+      calls={calls}
+      onApprove={approve}
+      onDeny={deny}
+      onResult={addToolResult}
+      renderers={renderers}
+      className={className}
+    />
   )
 }
