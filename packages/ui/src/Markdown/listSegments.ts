@@ -6,6 +6,7 @@ import {
   emptySegmentCuts,
   MAX_TRIES,
   parseMarkdown,
+  recordCutTry,
   type SegmentCuts,
   type TreeNode,
 } from './paragraphSegments.ts'
@@ -75,14 +76,7 @@ export function findListCuts(text: string, kind: ListKind, cuts: SegmentCuts): S
     // The item after the cut must have begun: its marker decides whether the line is an item.
     if (newline === -1 || text.indexOf('\n', newline + 1) === -1 || cuts.failed >= MAX_TRIES) break
     cuts.prefix = text.slice(0, newline + 14)
-    if (isTightList(text.slice(start === undefined ? 0 : start + 1, newline), kind)) {
-      cuts.cuts.push(newline)
-      cuts.waitFrom = -1
-      cuts.failed = 0
-    } else {
-      cuts.waitFrom = newline
-      cuts.failed++
-    }
+    recordCutTry(cuts, newline, isTightList(text.slice(start === undefined ? 0 : start + 1, newline), kind))
   }
   return cuts
 }

@@ -36,6 +36,18 @@ export function emptySegmentCuts(): SegmentCuts {
   return { prefix: '', cuts: [], waitFrom: -1, failed: 0, stopped: false }
 }
 
+/** Records a try at `offset`: a cut when it held, else a wait for text after it (one more failure). */
+export function recordCutTry(cuts: SegmentCuts, offset: number, held: boolean): void {
+  if (held) {
+    cuts.cuts.push(offset)
+    cuts.waitFrom = -1
+    cuts.failed = 0
+  } else {
+    cuts.waitFrom = offset
+    cuts.failed++
+  }
+}
+
 const parser = unified().use(remarkParse).use(remarkGfm).freeze()
 
 /** A node of the markdown syntax tree (mdast), as far as the checks here read it. */
@@ -114,14 +126,7 @@ export function findSegmentCuts(text: string, cuts: SegmentCuts): SegmentCuts {
     }
     // The text up to the letter after the space decides this try.
     cuts.prefix = text.slice(0, space + 2)
-    if (isClosedParagraph(text.slice(start === undefined ? 0 : start + 1, space))) {
-      cuts.cuts.push(space)
-      cuts.waitFrom = -1
-      cuts.failed = 0
-    } else {
-      cuts.waitFrom = space
-      cuts.failed++
-    }
+    recordCutTry(cuts, space, isClosedParagraph(text.slice(start === undefined ? 0 : start + 1, space)))
   }
   return cuts
 }

@@ -2,7 +2,13 @@
 // cut into groups, each parsed on its own under the table's header and delimiter row: finished
 // groups are memoised, only the last one is parsed again per update (issue 19). The groups' rows
 // render into one table, as the whole table would.
-import { emptySegmentCuts, MAX_TRIES, parseMarkdown, type SegmentCuts } from './paragraphSegments.ts'
+import {
+  emptySegmentCuts,
+  MAX_TRIES,
+  parseMarkdown,
+  recordCutTry,
+  type SegmentCuts,
+} from './paragraphSegments.ts'
 
 /**
  * Characters of rows after which a group may end. Smaller than a paragraph's segments: a table's
@@ -49,14 +55,7 @@ export function findTableCuts(block: string, head: TableHead, cuts: SegmentCuts)
     const newline = block.indexOf('\n', Math.max(start + TABLE_GROUP_CHARS, cuts.waitFrom + 1))
     if (newline === -1 || newline + 1 >= block.length || cuts.failed >= MAX_TRIES) break
     cuts.prefix = block.slice(0, newline + 2)
-    if (isTable(head.head, block.slice(start + 1, newline))) {
-      cuts.cuts.push(newline)
-      cuts.waitFrom = -1
-      cuts.failed = 0
-    } else {
-      cuts.waitFrom = newline
-      cuts.failed++
-    }
+    recordCutTry(cuts, newline, isTable(head.head, block.slice(start + 1, newline)))
   }
   return cuts
 }
