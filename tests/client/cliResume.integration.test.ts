@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createClient } from '../../packages/client/src/createClient.ts'
 import { startCli, stopClis } from '../../packages/server/src/__tests__/cliProcess.ts'
 import { user } from '../support/peer.ts'
+import { cutBodyAfter } from '../support/streams.ts'
 
 // `kindling-server --resumable` as a user runs it: a real process on a free loopback port (port 0,
 // the address it prints), and a client whose connection drops mid-answer.
@@ -16,23 +17,7 @@ function droppingOnce(cutAt: number, urls: string[]): typeof fetch {
     const response = await fetch(input, init)
     if (dropped || !String(input).endsWith('/chat/completions') || !response.body) return response
     dropped = true
-    const reader = response.body.getReader()
-    let left = cutAt
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const { done, value } = await reader.read()
-        if (done) return controller.close()
-        if (value.length < left) {
-          left -= value.length
-          return controller.enqueue(value)
-        }
-        controller.enqueue(value.subarray(0, left))
-        await reader.cancel()
-        controller.error(new TypeError('terminated'))
-      },
-      cancel: (reason) => reader.cancel(reason),
-    })
-    return new Response(body, response)
+    return cutBodyAfter(response, cutAt)
   }
 }
 

@@ -3,27 +3,13 @@ import { createClient } from '../../packages/client/src/createClient.ts'
 import { APIConnectionError } from '../../packages/client/src/errors.ts'
 import { startServer } from '../../packages/server/src/startServer.ts'
 import { user } from '../support/peer.ts'
+import { readAll } from '../support/streams.ts'
 
 // One process, the in-memory store: its producer cannot die apart from its readers, but the server
 // can be closed (`server.close()`) while answers stream. Its readers end with a typed error that keeps
 // the partial answer, and close() itself does not wait for the answers to finish.
 
-type Chunk = { choices: { delta: { content?: string | null | undefined } }[] }
 type Partial = { choices: { message: { content: string } }[] }
-
-async function readAll(stream: AsyncIterable<Chunk>, onChunk?: (n: number) => unknown) {
-  let text = ''
-  let chunks = 0
-  try {
-    for await (const chunk of stream) {
-      text += chunk.choices[0]?.delta.content ?? ''
-      await onChunk?.(++chunks)
-    }
-  } catch (error) {
-    return { text, error }
-  }
-  return { text, error: undefined }
-}
 
 describe('a resumable server closed mid-stream (memory store)', () => {
   it('ends the first reader and a resumed reader with APIConnectionError, partial kept, and stops generating', async () => {

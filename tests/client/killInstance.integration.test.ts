@@ -4,6 +4,7 @@ import { APIConnectionError, APIStreamError } from '../../packages/client/src/er
 import { startCli, stopClis } from '../../packages/server/src/__tests__/cliProcess.ts'
 import { startRedis, type TestRedis } from '../../packages/server/src/__tests__/redisServer.ts'
 import { user } from '../support/peer.ts'
+import { readAll } from '../support/streams.ts'
 
 // Two `kindling-server --redis-url` processes on one real redis-server; instance A is SIGKILLed
 // mid-answer (no cleanup runs, as when a machine dies). Its readers must end with a typed error that
@@ -43,24 +44,6 @@ const clientOf = (url: string, urls: string[] = []) =>
     resumable: true,
     fetch: recording(urls),
   })
-
-/** Reads `stream` to its end or error: the text read, and what it threw. */
-async function readAll(
-  stream: AsyncIterable<{ choices: { delta: { content?: string | null | undefined } }[] }>,
-  onChunk?: (n: number) => unknown,
-) {
-  let text = ''
-  let chunks = 0
-  try {
-    for await (const chunk of stream) {
-      text += chunk.choices[0]?.delta.content ?? ''
-      await onChunk?.(++chunks)
-    }
-  } catch (error) {
-    return { text, error }
-  }
-  return { text, error: undefined }
-}
 
 describe('an instance killed mid-stream (two CLI processes on Redis)', () => {
   it('fails its own reader with APIConnectionError, partial kept, after maxResumes tries', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { APIConnectionError, type APIError, NotFoundError } from '../../packages/client/src/errors.ts'
 import type { ChatCompletionResponse } from '../../packages/client/src/schemas.ts'
 import { user, withPeer } from '../support/peer.ts'
+import { cutBodyAfter } from '../support/streams.ts'
 
 // Ten streams at a time from one client: over the default per-client cap of 8.
 const peer = withPeer({ maxUpstreamStreamsPerClient: 0, resumable: true })
@@ -14,24 +15,7 @@ function droppingFetch(cutAt: () => number, onDrop: () => void): typeof fetch {
   return async (input, init) => {
     const response = await fetch(input, init)
     if (!String(input).endsWith('/chat/completions') || !response.body) return response
-    const reader = response.body.getReader()
-    let left = cutAt()
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const { done, value } = await reader.read()
-        if (done) return controller.close()
-        if (value.length < left) {
-          left -= value.length
-          return controller.enqueue(value)
-        }
-        if (left > 0) controller.enqueue(value.subarray(0, left))
-        await reader.cancel()
-        onDrop()
-        controller.error(new TypeError('terminated'))
-      },
-      cancel: (reason) => reader.cancel(reason),
-    })
-    return new Response(body, response)
+    return cutBodyAfter(response, cutAt(), onDrop)
   }
 }
 
