@@ -63,15 +63,18 @@ export function ThreadListView({
   const hidden = shown.length - visible.length
   const showMore = () => startTransition(() => setLimit(rows + MORE_ROWS))
   const moreButton = useRef<HTMLButtonElement>(null)
+  const hasMore = hidden > 0
+  // One observer per page of rows (not per render: typing a search re-renders the list).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: showMore reads `rows`, a dependency
   useEffect(() => {
     const button = moreButton.current
-    if (!button || typeof IntersectionObserver !== 'function') return
+    if (!hasMore || !button || typeof IntersectionObserver !== 'function') return
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) showMore()
     })
     observer.observe(button)
     return () => observer.disconnect()
-  })
+  }, [rows, hasMore])
   // Rows are memoised and get one stable actions object that calls the latest props, so choosing a
   // thread re-renders two rows, not a thousand.
   const latest = useRef({ onSelect, onRename, onDelete, onArchive })
@@ -121,7 +124,7 @@ export function ThreadListView({
           ))}
         </ul>
       )}
-      {hidden > 0 ? (
+      {hasMore ? (
         <button
           ref={moreButton}
           type="button"
