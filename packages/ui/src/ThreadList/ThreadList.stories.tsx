@@ -106,3 +106,48 @@ export const ListOnly: Story = {
     await expect(canvas.getAllByRole('listitem')).toHaveLength(2)
   },
 }
+
+const many = Array.from({ length: 120 }, (_, index) => ({
+  id: `m${index}`,
+  title: `${['Trip to Lisbon', 'Sourdough starter', 'Quarterly report', 'Bike repair'][index % 4]} ${120 - index}`,
+  createdAt: now - index * 3_600_000,
+  updatedAt: now - index * 3_600_000,
+  archived: false,
+}))
+
+/**
+ * A long list in a sidebar-high box: the rows a sidebar shows first, more each time the end of the
+ * list scrolls into view ("Show more" does the same from the keyboard).
+ */
+export const LongList: Story = {
+  render: () => {
+    const [active, setActive] = useState('m0')
+    return (
+      <div style={{ width: 280, height: 480, overflowY: 'auto' }} data-testid="sidebar">
+        <ThreadListView
+          threads={many}
+          activeId={active}
+          onSelect={setActive}
+          onCreate={() => {}}
+          onRename={() => {}}
+          onDelete={() => {}}
+        />
+      </div>
+    )
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const first = canvas.getAllByRole('listitem').length
+    await expect(first).toBeLessThan(120)
+    await expect(canvas.getByRole('button', { name: `Show more (${120 - first})` })).toBeInTheDocument()
+    const sidebar = canvas.getByTestId('sidebar')
+    await waitFor(
+      () => {
+        sidebar.scrollTop = sidebar.scrollHeight
+        expect(canvas.getAllByRole('listitem')).toHaveLength(120)
+      },
+      { timeout: STREAM_TIMEOUT },
+    )
+    await expect(canvas.queryByRole('button', { name: /Show more/ })).toBeNull()
+  },
+}

@@ -19,7 +19,7 @@ export interface ThreadListViewProps {
   className?: string | undefined
 }
 
-/** Rows in the first paint: more than a tall sidebar shows (about 67 px each). */
+/** Rows in the first paint (about 32 px each): a sidebar with room for more shows its end, which brings more. */
 const FIRST_ROWS = 24
 /** Rows added each time the end of the list comes into view (or "Show more" is pressed). */
 const MORE_ROWS = 50
